@@ -1,0 +1,2 @@
+//! GenVM public ABI definitions shared by guest and host.
+#![no_std]
