@@ -1,0 +1,205 @@
+//! The decoding entry points: `validate`, `decode_ref`, `decode`, `decode_bytes`.
+
+use alloc::vec::Vec;
+
+use bytes::Bytes;
+
+use crate::address::Address;
+use crate::error::{DecodeError, ErrorKind};
+use crate::map::Map;
+use crate::parse::{self, Sink};
+use crate::string::Str;
+use crate::value::Value;
+use crate::value_ref::ValueRef;
+
+/// Limits applied while decoding.
+///
+/// ```
+/// use genvm_calldata::{decode_with, DecodeOptions, ErrorKind};
+/// let nested = [0x0d, 0x0d, 0x05]; // [[[]]]
+/// let error = decode_with(&nested, &DecodeOptions::new().max_depth(2)).unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::TooDeep);
+/// assert_eq!(error.offset(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecodeOptions {
+    /// The most containers a path may cross: a container nested inside
+    /// `max_depth` others is refused. Default 128, the reference host's.
+    ///
+    /// Past 128, validation keeps its stack on the heap, and `Display`, `Drop`
+    /// and encoding of the decoded tree recurse that deep.
+    pub max_depth: usize,
+}
+
+impl DecodeOptions {
+    /// The default depth limit.
+    pub const DEFAULT_MAX_DEPTH: usize = 128;
+
+    /// The defaults (the reference host's limits).
+    pub const fn new() -> Self {
+        DecodeOptions {
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// Sets [`max_depth`](Self::max_depth).
+    pub const fn max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions::new()
+    }
+}
+
+/// Parses all of `input` as one value, with no bytes left over.
+fn parse_all<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    options: &DecodeOptions,
+    sink: &mut S,
+) -> Result<(), DecodeError> {
+    let end = parse::parse(input, 0, options.max_depth, sink)?;
+    if end == input.len() {
+        Ok(())
+    } else {
+        Err(DecodeError::new(ErrorKind::TrailingBytes, end))
+    }
+}
+
+/// Checks that `input` is exactly one canonical value. Allocates nothing.
+///
+/// ```
+/// use genvm_calldata::{validate, ErrorKind};
+/// assert!(validate(&[0x10]).is_ok()); // true
+/// let error = validate(&[0x80, 0x00]).unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::NonCanonicalUleb);
+/// assert_eq!(error.to_string(), "non-canonical ULEB128 (trailing zero byte) at byte 0");
+/// ```
+pub fn validate(input: &[u8]) -> Result<(), DecodeError> {
+    validate_with(input, &DecodeOptions::new())
+}
+
+/// [`validate`] with explicit limits.
+pub fn validate_with(input: &[u8], options: &DecodeOptions) -> Result<(), DecodeError> {
+    parse_all(input, options, &mut ())
+}
+
+/// Validates `input`, then gives a borrowed view of it (see [`ValueRef`]).
+pub fn decode_ref(input: &[u8]) -> Result<ValueRef<'_>, DecodeError> {
+    decode_ref_with(input, &DecodeOptions::new())
+}
+
+/// [`decode_ref`] with explicit limits.
+pub fn decode_ref_with<'a>(
+    input: &'a [u8],
+    options: &DecodeOptions,
+) -> Result<ValueRef<'a>, DecodeError> {
+    validate_with(input, options)?;
+    parse::read_item(input, 0, true).map(|(root, _)| root)
+}
+
+/// Decodes `input` into an owned [`Value`].
+///
+/// The input is copied once into a shared buffer that every string and byte
+/// string of the result points into (so a single small string keeps the
+/// whole copy alive). Use [`decode_bytes`] to skip the copy.
+///
+/// ```
+/// use genvm_calldata::{decode, Value};
+/// assert_eq!(decode(&[0x09]).unwrap(), Value::from(1));
+/// ```
+pub fn decode(input: &[u8]) -> Result<Value, DecodeError> {
+    decode_with(input, &DecodeOptions::new())
+}
+
+/// [`decode`] with explicit limits.
+pub fn decode_with(input: &[u8], options: &DecodeOptions) -> Result<Value, DecodeError> {
+    decode_bytes_with(Bytes::copy_from_slice(input), options)
+}
+
+/// Decodes a [`Bytes`] buffer; strings and byte strings of the result share
+/// it instead of being copied.
+///
+/// ```
+/// use bytes::Bytes;
+/// use genvm_calldata::decode_bytes;
+/// let input = Bytes::from_static(&[0x1b, 1, 2, 3]); // b#010203
+/// let value = decode_bytes(input.clone()).unwrap();
+/// assert_eq!(value.as_bytes().unwrap().as_ptr(), input[1..].as_ptr());
+/// ```
+pub fn decode_bytes(input: Bytes) -> Result<Value, DecodeError> {
+    decode_bytes_with(input, &DecodeOptions::new())
+}
+
+/// [`decode_bytes`] with explicit limits.
+pub fn decode_bytes_with(input: Bytes, options: &DecodeOptions) -> Result<Value, DecodeError> {
+    let mut builder = Builder {
+        buffer: &input,
+        values: Vec::new(),
+        keys: Vec::new(),
+        open: Vec::new(),
+    };
+    parse_all(&input, options, &mut builder)?;
+    // A successful parse reports exactly one top value.
+    Ok(builder.values.pop().unwrap_or_default())
+}
+
+/// Builds the owned tree: finished values wait on one stack until their
+/// container ends, then move into it in one exact-size allocation.
+struct Builder<'b> {
+    buffer: &'b Bytes,
+    values: Vec<Value>,
+    keys: Vec<Str>,
+    /// Per open container: where its values (and keys) start; `None` keys
+    /// for arrays.
+    open: Vec<(usize, Option<usize>)>,
+}
+
+impl<'a> Sink<'a> for Builder<'_> {
+    #[inline]
+    fn value(&mut self, value: ValueRef<'a>) {
+        let value = match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Bool(b) => Value::Bool(b),
+            ValueRef::Int(i) => Value::Int(i.to_int()),
+            ValueRef::Bytes(b) => Value::Bytes(self.buffer.slice_ref(b)),
+            ValueRef::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
+            ValueRef::Address(a) => Value::Address(Address(*a)),
+            ValueRef::Array(_) => {
+                self.open.push((self.values.len(), None));
+                return;
+            }
+            ValueRef::Map(_) => {
+                self.open.push((self.values.len(), Some(self.keys.len())));
+                return;
+            }
+        };
+        self.values.push(value);
+    }
+
+    #[inline]
+    fn key(&mut self, key: &'a str) {
+        self.keys.push(Str::slice_of(self.buffer, key));
+    }
+
+    #[inline]
+    fn end(&mut self) {
+        let Some((values_start, keys_start)) = self.open.pop() else {
+            return;
+        };
+        let container = match keys_start {
+            None => Value::Array(self.values.split_off(values_start)),
+            Some(keys_start) => Value::Map(Map::from_sorted(
+                self.keys
+                    .drain(keys_start..)
+                    .zip(self.values.drain(values_start..))
+                    .collect(),
+            )),
+        };
+        self.values.push(container);
+    }
+}

@@ -1,0 +1,158 @@
+//! Encoding: [`Encode`] for [`Value`] and [`ValueRef`], and the entry points.
+
+use alloc::vec::Vec;
+
+use bytes::BufMut;
+
+use crate::address::Address;
+use crate::value::{Node, Value};
+use crate::value_ref::ValueRef;
+use crate::wire::{self, *};
+
+/// Something with a calldata encoding: [`Value`] and [`ValueRef`].
+pub trait Encode {
+    /// Exact length of the encoding in bytes.
+    fn encoded_len(&self) -> usize;
+
+    /// Appends the encoding to `out`.
+    ///
+    /// A `BufMut` without room to grow (such as `&mut [u8]`) panics when
+    /// full; size it with [`encoded_len`](Self::encoded_len).
+    fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B);
+}
+
+/// Encodes `value` into a new vector.
+///
+/// ```
+/// use genvm_calldata::{encode, encoded_len, Value};
+/// let value = Value::from(vec![Value::from(-1), Value::from("hi")]);
+/// assert_eq!(encode(&value), [0x15, 0x02, 0x14, b'h', b'i']);
+/// assert_eq!(encoded_len(&value), 5);
+/// ```
+pub fn encode<T: Encode + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    value.encode_to(&mut out);
+    out
+}
+
+/// Appends the encoding of `value` to `out`.
+pub fn encode_to<T: Encode + ?Sized, B: BufMut + ?Sized>(value: &T, out: &mut B) {
+    value.encode_to(out)
+}
+
+/// Exact length of the encoding of `value`.
+pub fn encoded_len<T: Encode + ?Sized>(value: &T) -> usize {
+    value.encoded_len()
+}
+
+#[inline(always)]
+fn put_header<B: BufMut + ?Sized>(out: &mut B, tag: u8, len: usize) {
+    wire::put_uleb(out, wire::header(tag, len));
+}
+
+#[inline(always)]
+fn header_len(len: usize) -> usize {
+    wire::uleb_len(wire::header(TAG_STR, len))
+}
+
+#[inline(always)]
+fn put_key<B: BufMut + ?Sized>(out: &mut B, key: &str) {
+    wire::put_uleb(out, key.len() as u128);
+    out.put_slice(key.as_bytes());
+}
+
+#[inline(always)]
+fn key_len(key: &str) -> usize {
+    wire::uleb_len(key.len() as u128) + key.len()
+}
+
+impl Encode for Value {
+    fn encoded_len(&self) -> usize {
+        match self.node() {
+            Node::Scalar(scalar) => scalar.encoded_len(),
+            Node::Array(items) => {
+                header_len(items.len()) + items.iter().map(Encode::encoded_len).sum::<usize>()
+            }
+            Node::Map(map) => {
+                header_len(map.len())
+                    + map
+                        .iter()
+                        .map(|(k, v)| key_len(k) + v.encoded_len())
+                        .sum::<usize>()
+            }
+        }
+    }
+
+    fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) {
+        match self.node() {
+            Node::Scalar(scalar) => scalar.encode_to(out),
+            Node::Array(items) => {
+                put_header(out, TAG_ARRAY, items.len());
+                for item in items {
+                    item.encode_to(out);
+                }
+            }
+            Node::Map(map) => {
+                put_header(out, TAG_MAP, map.len());
+                for (key, value) in map.iter() {
+                    put_key(out, key);
+                    value.encode_to(out);
+                }
+            }
+        }
+    }
+}
+
+/// A view re-encodes to its own bytes: containers are copied whole.
+impl Encode for ValueRef<'_> {
+    fn encoded_len(&self) -> usize {
+        match self {
+            ValueRef::Null | ValueRef::Bool(_) => 1,
+            ValueRef::Int(i) => i.encoded_len(),
+            ValueRef::Bytes(b) => header_len(b.len()) + b.len(),
+            ValueRef::Str(s) => header_len(s.len()) + s.len(),
+            ValueRef::Address(_) => 1 + Address::LEN,
+            ValueRef::Array(a) => header_len(a.len()) + a.encoded_body().len(),
+            ValueRef::Map(m) => header_len(m.len()) + m.encoded_body().len(),
+        }
+    }
+
+    fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) {
+        match self {
+            ValueRef::Null => out.put_u8(NULL_BYTE),
+            ValueRef::Bool(false) => out.put_u8(FALSE_BYTE),
+            ValueRef::Bool(true) => out.put_u8(TRUE_BYTE),
+            ValueRef::Int(i) => i.encode_to(out),
+            ValueRef::Bytes(b) => {
+                put_header(out, TAG_BYTES, b.len());
+                out.put_slice(b);
+            }
+            ValueRef::Str(s) => {
+                put_header(out, TAG_STR, s.len());
+                out.put_slice(s.as_bytes());
+            }
+            ValueRef::Address(a) => {
+                out.put_u8(ADDRESS_BYTE);
+                out.put_slice(*a);
+            }
+            ValueRef::Array(a) => {
+                put_header(out, TAG_ARRAY, a.len());
+                out.put_slice(a.encoded_body());
+            }
+            ValueRef::Map(m) => {
+                put_header(out, TAG_MAP, m.len());
+                out.put_slice(m.encoded_body());
+            }
+        }
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    fn encoded_len(&self) -> usize {
+        (**self).encoded_len()
+    }
+
+    fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) {
+        (**self).encode_to(out)
+    }
+}

@@ -1,0 +1,80 @@
+//! A strict, zero-copy codec for GenVM calldata.
+//!
+//! Calldata is the compact, canonical, JSON-like binary format GenVM contracts
+//! and their host exchange: null, booleans, integers of any size, bytes,
+//! UTF-8 strings, arrays, maps with sorted string keys, and 20-byte
+//! addresses. The format is specified in `spec/calldata.md`.
+//!
+//! * [`validate`] checks every rule of the format and allocates nothing.
+//! * [`decode_ref`] validates once, then hands out a [`ValueRef`] view whose
+//!   strings, bytes and integers borrow the input.
+//! * [`decode`] and [`decode_bytes`] build an owned [`Value`]; the latter
+//!   shares the input buffer instead of copying strings.
+//! * [`encode`], [`encode_to`] and [`encoded_len`] write the one canonical
+//!   encoding of a [`Value`] or [`ValueRef`].
+//!
+//! Decoding is as strict as the reference host: every accepted input
+//! re-encodes to the same bytes, so hashes of calldata are stable.
+//!
+//! ```
+//! use genvm_calldata::{decode, decode_ref, encode, Map, Value};
+//!
+//! let value = Value::from(Map::from_entries([
+//!     ("method", Value::from("transfer")),
+//!     ("args", Value::from(vec![Value::from(-7), Value::from(&b"\x01"[..])])),
+//! ]).unwrap());
+//! let bytes = encode(&value);
+//! assert_eq!(decode(&bytes).unwrap(), value);
+//!
+//! let view = decode_ref(&bytes).unwrap();
+//! assert_eq!(view.get("method").and_then(|m| m.as_str()), Some("transfer"));
+//! assert_eq!(view.to_string(), r#"{"args":[-7,b#01],"method":"transfer"}"#);
+//! ```
+//!
+//! # Features
+//!
+//! * `std` (default): `std` support in dependencies. Without it the crate is
+//!   `no_std` + `alloc` and builds for `wasm32-unknown-unknown`.
+//! * `arbitrary`: `Arbitrary` for [`Value`], producing only valid values.
+//! * `num-bigint`, `primitive-types`: conversions between [`Int`] and
+//!   `BigInt`/`BigUint` and `U256`.
+#![no_std]
+#![forbid(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod address;
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
+mod decode;
+mod encode;
+mod error;
+mod int;
+#[cfg(any(feature = "num-bigint", feature = "primitive-types"))]
+mod int_interop;
+mod limbs;
+mod map;
+mod parse;
+mod string;
+mod text;
+mod value;
+mod value_ref;
+mod wire;
+
+pub use address::{Address, ParseAddressError};
+pub use decode::{
+    decode, decode_bytes, decode_bytes_with, decode_ref, decode_ref_with, decode_with, validate,
+    validate_with, DecodeOptions,
+};
+pub use encode::{encode, encode_to, encoded_len, Encode};
+pub use error::{DecodeError, ErrorKind, UnknownErrorKind};
+pub use int::{Int, IntRangeError, IntRef, ParseIntError};
+pub use map::{DuplicateKey, Map};
+pub use string::Str;
+pub use value::Value;
+pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
+
+pub use bytes;

@@ -1,0 +1,184 @@
+//! The few unsigned big-number operations the integer type needs, on
+//! little-endian `u64` limbs without high zero limbs.
+
+use alloc::vec::Vec;
+
+use bytes::BufMut;
+
+use crate::wire::TAG_BITS;
+
+/// Drops high zero limbs, so equal numbers have equal limbs.
+pub(crate) fn trim(limbs: &mut Vec<u64>) {
+    while limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+}
+
+/// Number of significant bits.
+pub(crate) fn bit_len(limbs: &[u64]) -> usize {
+    match limbs.last() {
+        Some(top) => limbs.len() * 64 - top.leading_zeros() as usize,
+        None => 0,
+    }
+}
+
+/// The argument of a header from its canonical ULEB128 bytes.
+pub(crate) fn arg_from_uleb(uleb: &[u8]) -> Vec<u64> {
+    let mut header = Vec::with_capacity((uleb.len() * 7).div_ceil(64));
+    let (mut acc, mut filled) = (0u128, 0u32);
+    for byte in uleb {
+        acc |= ((byte & 0x7f) as u128) << filled;
+        filled += 7;
+        if filled >= 64 {
+            header.push(acc as u64);
+            acc >>= 64;
+            filled -= 64;
+        }
+    }
+    header.push(acc as u64);
+    shift_right(&mut header, TAG_BITS);
+    trim(&mut header);
+    header
+}
+
+fn shift_right(limbs: &mut [u64], bits: u32) {
+    for index in 0..limbs.len() {
+        let high = limbs.get(index + 1).map_or(0, |next| next << (64 - bits));
+        limbs[index] = (limbs[index] >> bits) | high;
+    }
+}
+
+/// Length in bytes of the ULEB128 header `arg << 3 | tag`.
+pub(crate) fn header_len(arg: &[u64]) -> usize {
+    (bit_len(arg) + TAG_BITS as usize).div_ceil(7).max(1)
+}
+
+/// Writes the ULEB128 header `arg << 3 | tag`.
+pub(crate) fn put_header<B: BufMut + ?Sized>(out: &mut B, tag: u8, arg: &[u64]) {
+    let total = header_len(arg);
+    // Bit `i` of the header is bit `i - 3` of the argument (the tag below).
+    let header_bit = |i: usize| -> u64 {
+        if i < TAG_BITS as usize {
+            (tag as u64 >> i) & 1
+        } else {
+            let i = i - TAG_BITS as usize;
+            arg.get(i / 64).map_or(0, |limb| (limb >> (i % 64)) & 1)
+        }
+    };
+    for index in 0..total {
+        let mut group = 0u8;
+        for bit in 0..7 {
+            group |= (header_bit(index * 7 + bit) as u8) << bit;
+        }
+        if index + 1 < total {
+            group |= 0x80;
+        }
+        out.put_u8(group);
+    }
+}
+
+/// `limbs + 1`.
+pub(crate) fn add_one(limbs: &mut Vec<u64>) {
+    for limb in limbs.iter_mut() {
+        let (sum, carry) = limb.overflowing_add(1);
+        *limb = sum;
+        if !carry {
+            return;
+        }
+    }
+    limbs.push(1);
+}
+
+/// `limbs - 1`, for a non-zero number.
+pub(crate) fn sub_one(limbs: &mut Vec<u64>) {
+    for limb in limbs.iter_mut() {
+        let (difference, borrow) = limb.overflowing_sub(1);
+        *limb = difference;
+        if !borrow {
+            break;
+        }
+    }
+    trim(limbs);
+}
+
+/// `limbs = limbs * factor + addend`.
+pub(crate) fn mul_add(limbs: &mut Vec<u64>, factor: u64, addend: u64) {
+    let mut carry = addend as u128;
+    for limb in limbs.iter_mut() {
+        let product = *limb as u128 * factor as u128 + carry;
+        *limb = product as u64;
+        carry = product >> 64;
+    }
+    if carry != 0 {
+        limbs.push(carry as u64);
+    }
+}
+
+/// `limbs /= divisor`, returning the remainder.
+pub(crate) fn div_rem(limbs: &mut Vec<u64>, divisor: u64) -> u64 {
+    let mut remainder = 0u128;
+    for limb in limbs.iter_mut().rev() {
+        let current = (remainder << 64) | *limb as u128;
+        *limb = (current / divisor as u128) as u64;
+        remainder = current % divisor as u128;
+    }
+    trim(limbs);
+    remainder as u64
+}
+
+/// The limbs of a `u128`.
+pub(crate) fn from_u128(value: u128) -> Vec<u64> {
+    let mut limbs = alloc::vec![value as u64, (value >> 64) as u64];
+    trim(&mut limbs);
+    limbs
+}
+
+/// The value, if it fits in a `u128`.
+pub(crate) fn to_u128(limbs: &[u64]) -> Option<u128> {
+    match *limbs {
+        [] => Some(0),
+        [low] => Some(low as u128),
+        [low, high] => Some(((high as u128) << 64) | low as u128),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_round_trip_through_uleb() {
+        let args: [&[u64]; 5] = [
+            &[],
+            &[1],
+            &[u64::MAX],
+            &[0, 0, 1],
+            &[5, u64::MAX, 7, 1 << 63],
+        ];
+        for arg in args {
+            for tag in [1u8, 2] {
+                let mut out = Vec::new();
+                put_header(&mut out, tag, arg);
+                assert_eq!(out.len(), header_len(arg));
+                assert_eq!(out.last().map(|b| b & 0x80), Some(0));
+                assert_eq!(out[0] & 7, tag);
+                assert_eq!(arg_from_uleb(&out), arg);
+            }
+        }
+    }
+
+    #[test]
+    fn arithmetic_carries_across_limbs() {
+        let mut limbs = alloc::vec![u64::MAX, u64::MAX];
+        add_one(&mut limbs);
+        assert_eq!(limbs, [0, 0, 1]);
+        sub_one(&mut limbs);
+        assert_eq!(limbs, [u64::MAX, u64::MAX]);
+        let mut limbs = from_u128(12345678901234567890123456789);
+        assert_eq!(div_rem(&mut limbs, 10), 9);
+        assert_eq!(to_u128(&limbs), Some(1234567890123456789012345678));
+        mul_add(&mut limbs, 10, 9);
+        assert_eq!(to_u128(&limbs), Some(12345678901234567890123456789));
+    }
+}

@@ -1,0 +1,272 @@
+//! The strict, iterative parser every decoding path runs.
+//!
+//! It walks one value depth-first with an explicit stack (never recursion),
+//! checks every rule of `spec/calldata.md`, and reports what it meets to a
+//! [`Sink`]: nothing for `validate`, a tree for `decode`.
+
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+use crate::address::Address;
+use crate::error::{DecodeError, ErrorKind};
+use crate::int::IntRef;
+use crate::value_ref::{ArrayRef, MapRef, ValueRef};
+use crate::wire::{self, *};
+
+/// Receives the values of a document in order.
+///
+/// A container arrives as a [`ValueRef::Array`]/[`ValueRef::Map`] view, then
+/// its elements (each map value preceded by its key), then `end`.
+pub(crate) trait Sink<'a> {
+    fn value(&mut self, value: ValueRef<'a>);
+    fn key(&mut self, key: &'a str);
+    fn end(&mut self);
+}
+
+/// Validation keeps nothing.
+impl<'a> Sink<'a> for () {
+    #[inline(always)]
+    fn value(&mut self, _: ValueRef<'a>) {}
+    #[inline(always)]
+    fn key(&mut self, _: &'a str) {}
+    #[inline(always)]
+    fn end(&mut self) {}
+}
+
+/// An open container.
+#[derive(Clone, Copy, Default)]
+struct Frame<'a> {
+    /// Elements (or entries) not read yet.
+    remaining: usize,
+    is_map: bool,
+    /// For maps: the key read last, to check the order of the next.
+    previous_key: Option<&'a [u8]>,
+}
+
+/// Open containers live on the machine stack up to the default depth limit,
+/// so validation allocates nothing; deeper limits spill to the heap.
+const INLINE_DEPTH: usize = 128;
+
+struct FrameStack<'a> {
+    inline: [Frame<'a>; INLINE_DEPTH],
+    len: usize,
+    spilled: Vec<Frame<'a>>,
+}
+
+impl<'a> FrameStack<'a> {
+    fn new() -> Self {
+        FrameStack {
+            inline: [Frame::default(); INLINE_DEPTH],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    #[inline(always)]
+    fn depth(&self) -> usize {
+        self.len + self.spilled.len()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, frame: Frame<'a>) {
+        if self.len < INLINE_DEPTH {
+            self.inline[self.len] = frame;
+            self.len += 1;
+        } else {
+            self.spilled.push(frame);
+        }
+    }
+
+    #[inline(always)]
+    fn top(&mut self) -> Option<&mut Frame<'a>> {
+        if self.spilled.is_empty() {
+            self.len.checked_sub(1).map(|top| &mut self.inline[top])
+        } else {
+            self.spilled.last_mut()
+        }
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) {
+        if self.spilled.pop().is_none() {
+            self.len -= 1;
+        }
+    }
+}
+
+#[inline(always)]
+fn fail<T>(kind: ErrorKind, offset: usize) -> Result<T, DecodeError> {
+    Err(DecodeError::new(kind, offset))
+}
+
+/// Reads the value whose header starts at `pos`: a scalar whole, a container
+/// as its header (refused as too deep unless `may_open`). Returns it and the
+/// offset past what was read.
+#[inline(always)]
+pub(crate) fn read_item(
+    input: &[u8],
+    pos: usize,
+    may_open: bool,
+) -> Result<(ValueRef<'_>, usize), DecodeError> {
+    let header = match wire::read_uleb(input, pos) {
+        Ok(header) => header,
+        Err(kind) => return fail(kind, pos),
+    };
+    let end = header.end;
+    let item = match header.tag() {
+        TAG_ATOM => match header.arg() {
+            Some(ATOM_NULL) => ValueRef::Null,
+            Some(ATOM_FALSE) => ValueRef::Bool(false),
+            Some(ATOM_TRUE) => ValueRef::Bool(true),
+            Some(ATOM_ADDRESS) => {
+                let Some(address) = input.get(end..end + Address::LEN) else {
+                    return fail(ErrorKind::LengthPastEnd, pos);
+                };
+                // `get` returned exactly `Address::LEN` bytes.
+                let address = address
+                    .try_into()
+                    .map_err(|_| DecodeError::new(ErrorKind::LengthPastEnd, pos))?;
+                return Ok((ValueRef::Address(address), end + Address::LEN));
+            }
+            _ => return fail(ErrorKind::InvalidAtom, pos),
+        },
+        tag @ (TAG_POS_INT | TAG_NEG_INT) => {
+            let negative = tag == TAG_NEG_INT;
+            ValueRef::Int(match header.arg() {
+                Some(arg) => IntRef::small(negative, arg),
+                None => IntRef::wide(negative, &input[pos..end]),
+            })
+        }
+        tag @ (TAG_BYTES | TAG_STR) => {
+            let len = header.length().or_else(|kind| fail(kind, pos))?;
+            let Some(payload) = input.get(end..).and_then(|rest| rest.get(..len)) else {
+                return fail(ErrorKind::LengthPastEnd, pos);
+            };
+            let item = if tag == TAG_BYTES {
+                ValueRef::Bytes(payload)
+            } else {
+                ValueRef::Str(utf8(payload, end)?)
+            };
+            return Ok((item, end + len));
+        }
+        tag @ (TAG_ARRAY | TAG_MAP) => {
+            if !may_open {
+                return fail(ErrorKind::TooDeep, pos);
+            }
+            let len = header.length().or_else(|kind| fail(kind, pos))?;
+            // Every element takes a byte at least, every entry two.
+            let least = if tag == TAG_ARRAY {
+                len
+            } else {
+                len.saturating_mul(2)
+            };
+            if least > input.len() - end {
+                return fail(ErrorKind::LengthPastEnd, pos);
+            }
+            let body = &input[end..];
+            if tag == TAG_ARRAY {
+                ValueRef::Array(ArrayRef::new(len, body))
+            } else {
+                ValueRef::Map(MapRef::new(len, body))
+            }
+        }
+        _ => return fail(ErrorKind::ReservedType, pos),
+    };
+    Ok((item, end))
+}
+
+/// Reads the map key whose length starts at `pos`.
+#[inline(always)]
+pub(crate) fn read_key(input: &[u8], pos: usize) -> Result<(&str, usize), DecodeError> {
+    let length = match wire::read_uleb(input, pos) {
+        Ok(length) => length,
+        Err(kind) => return fail(kind, pos),
+    };
+    let len = length.plain_length().or_else(|kind| fail(kind, pos))?;
+    let start = length.end;
+    match input.get(start..).and_then(|rest| rest.get(..len)) {
+        Some(key) => Ok((utf8(key, start)?, start + len)),
+        None => fail(ErrorKind::LengthPastEnd, pos),
+    }
+}
+
+#[inline(always)]
+fn utf8(bytes: &[u8], offset: usize) -> Result<&str, DecodeError> {
+    core::str::from_utf8(bytes)
+        .map_err(|error| DecodeError::new(ErrorKind::InvalidUtf8, offset + error.valid_up_to()))
+}
+
+/// Parses the one value starting at `pos`, returning the offset past it.
+///
+/// A container nested inside `max_depth` others is refused.
+pub(crate) fn parse<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    mut pos: usize,
+    max_depth: usize,
+    sink: &mut S,
+) -> Result<usize, DecodeError> {
+    let mut stack = FrameStack::new();
+    loop {
+        let (item, end) = read_item(input, pos, stack.depth() < max_depth)?;
+        let container = match item {
+            ValueRef::Array(array) => Some((array.len(), false)),
+            ValueRef::Map(map) => Some((map.len(), true)),
+            _ => None,
+        };
+        sink.value(item);
+        pos = end;
+        match container {
+            Some((remaining, is_map)) if remaining > 0 => {
+                stack.push(Frame {
+                    remaining,
+                    is_map,
+                    previous_key: None,
+                });
+                if is_map {
+                    pos = next_key(input, pos, &mut stack, sink)?;
+                }
+                continue;
+            }
+            Some(_) => sink.end(),
+            None => {}
+        }
+        // A value is complete: close every container it completes.
+        loop {
+            let Some(frame) = stack.top() else {
+                return Ok(pos);
+            };
+            frame.remaining -= 1;
+            if frame.remaining > 0 {
+                if frame.is_map {
+                    pos = next_key(input, pos, &mut stack, sink)?;
+                }
+                break;
+            }
+            stack.pop();
+            sink.end();
+        }
+    }
+}
+
+/// Reads the next key of the map on top of `stack`, checking its order.
+#[inline(always)]
+fn next_key<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    pos: usize,
+    stack: &mut FrameStack<'a>,
+    sink: &mut S,
+) -> Result<usize, DecodeError> {
+    let (key, end) = read_key(input, pos)?;
+    if let Some(frame) = stack.top() {
+        if let Some(previous) = frame.previous_key {
+            match previous.cmp(key.as_bytes()) {
+                Ordering::Less => {}
+                Ordering::Equal => return fail(ErrorKind::DuplicateKey, pos),
+                Ordering::Greater => return fail(ErrorKind::UnsortedKeys, pos),
+            }
+        }
+        frame.previous_key = Some(key.as_bytes());
+    }
+    sink.key(key);
+    Ok(end)
+}

@@ -1,0 +1,172 @@
+//! The text form (`Display` of [`Value`] and [`ValueRef`]), exactly as the
+//! reference Python SDK prints it: see `spec/calldata.md`.
+
+use core::fmt::{self, Write};
+
+use crate::value::{Node, Value};
+use crate::value_ref::ValueRef;
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Writes `bytes` as lowercase hex.
+pub(crate) fn write_hex<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> fmt::Result {
+    let mut chunk = [0u8; 128];
+    for part in bytes.chunks(chunk.len() / 2) {
+        for (pair, byte) in chunk.chunks_exact_mut(2).zip(part) {
+            pair[0] = HEX[(byte >> 4) as usize];
+            pair[1] = HEX[(byte & 0xf) as usize];
+        }
+        let digits = &chunk[..part.len() * 2];
+        // Hex digits are ASCII.
+        out.write_str(core::str::from_utf8(digits).map_err(|_| fmt::Error)?)?;
+    }
+    Ok(())
+}
+
+/// Writes `text` as a JSON string literal, ASCII only: `"`, `\` and the
+/// controls with short escapes get them, other controls and everything past
+/// U+007F become `\uXXXX` (lowercase, surrogate pairs beyond the BMP).
+/// U+007F itself is printed raw.
+pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
+    out.write_char('"')?;
+    let mut plain_from = 0;
+    for (at, c) in text.char_indices() {
+        let short = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            ' '..='\u{7f}' => continue,
+            _ => "",
+        };
+        out.write_str(&text[plain_from..at])?;
+        plain_from = at + c.len_utf8();
+        if !short.is_empty() {
+            out.write_str(short)?;
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.write_str("\\u")?;
+            for shift in [12, 8, 4, 0] {
+                out.write_char(HEX[(*unit >> shift) as usize & 0xf] as char)?;
+            }
+        }
+    }
+    out.write_str(&text[plain_from..])?;
+    out.write_char('"')
+}
+
+/// Writes `items` as `[a,b]` with `item` printing each.
+fn write_seq<W: Write + ?Sized, T>(
+    out: &mut W,
+    (open, close): (char, char),
+    items: impl Iterator<Item = T>,
+    mut item: impl FnMut(&mut W, T) -> fmt::Result,
+) -> fmt::Result {
+    out.write_char(open)?;
+    for (index, value) in items.enumerate() {
+        if index > 0 {
+            out.write_char(',')?;
+        }
+        item(out, value)?;
+    }
+    out.write_char(close)
+}
+
+fn write_value_ref<W: Write + ?Sized>(out: &mut W, value: &ValueRef<'_>) -> fmt::Result {
+    match value {
+        ValueRef::Null => out.write_str("null"),
+        ValueRef::Bool(true) => out.write_str("true"),
+        ValueRef::Bool(false) => out.write_str("false"),
+        ValueRef::Int(i) => write!(out, "{i}"),
+        ValueRef::Bytes(b) => {
+            out.write_str("b#")?;
+            write_hex(out, b)
+        }
+        ValueRef::Str(s) => write_string(out, s),
+        ValueRef::Address(a) => {
+            out.write_str("addr#")?;
+            write_hex(out, *a)
+        }
+        ValueRef::Array(a) => write_seq(out, ('[', ']'), a.iter(), |out, item| {
+            write_value_ref(out, &item)
+        }),
+        ValueRef::Map(m) => write_seq(out, ('{', '}'), m.iter(), |out, (k, v)| {
+            write_string(out, k)?;
+            out.write_char(':')?;
+            write_value_ref(out, &v)
+        }),
+    }
+}
+
+fn write_value<W: Write + ?Sized>(out: &mut W, value: &Value) -> fmt::Result {
+    match value.node() {
+        Node::Scalar(scalar) => write_value_ref(out, &scalar),
+        Node::Array(items) => write_seq(out, ('[', ']'), items.iter(), write_value),
+        Node::Map(map) => write_seq(out, ('{', '}'), map.iter(), |out, (k, v)| {
+            write_string(out, k)?;
+            out.write_char(':')?;
+            write_value(out, v)
+        }),
+    }
+}
+
+impl fmt::Display for ValueRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value_ref(f, self)
+    }
+}
+
+impl fmt::Debug for ValueRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value_ref(f, self)
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value(f, self)
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value(f, self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+
+    fn quoted(text: &str) -> String {
+        let mut out = String::new();
+        write_string(&mut out, text).unwrap();
+        out
+    }
+
+    #[test]
+    fn escapes_like_python_json_but_keeps_del() {
+        assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(
+            quoted("\n\r\t\u{8}\u{c}\u{0}\u{1f}"),
+            r#""\n\r\t\b\f\u0000\u001f""#
+        );
+        assert_eq!(quoted("\u{7f}"), "\"\u{7f}\"");
+        assert_eq!(quoted("é€\u{ffff}"), r#""\u00e9\u20ac\uffff""#);
+        assert_eq!(quoted("😀"), r#""\ud83d\ude00""#);
+        assert_eq!(quoted(""), r#""""#);
+    }
+
+    #[test]
+    fn hex_is_lowercase_and_handles_long_input() {
+        let mut out = String::new();
+        write_hex(&mut out, &[0xab; 100]).unwrap();
+        assert_eq!(out, "ab".repeat(100));
+    }
+}

@@ -1,0 +1,342 @@
+//! [`ValueRef`]: a borrowed, lazily walked view of validated calldata.
+
+use alloc::vec::Vec;
+use core::iter::FusedIterator;
+
+use crate::address::Address;
+use crate::int::IntRef;
+use crate::map::Map;
+use crate::parse::{self, read_item, read_key};
+use crate::string::Str;
+use crate::value::Value;
+
+/// A calldata value borrowed from its encoding.
+///
+/// Made by [`decode_ref`](crate::decode_ref), which validates the whole input
+/// first; after that, walking allocates nothing and cannot fail: strings,
+/// bytes, addresses and integers point into the input, and arrays and maps are
+/// iterated lazily. `Display` prints the text form.
+///
+/// ```
+/// use genvm_calldata::{decode_ref, ValueRef};
+/// // {"a": [1, "x"]}
+/// let input = [0x0e, 0x01, b'a', 0x15, 0x09, 0x0c, b'x'];
+/// let value = decode_ref(&input).unwrap();
+/// let items: Vec<ValueRef> = value.get("a").unwrap().as_array().unwrap().iter().collect();
+/// assert_eq!(items[1].as_str(), Some("x"));
+/// assert_eq!(value.to_string(), r#"{"a":[1,"x"]}"#);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueRef<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer of any size.
+    Int(IntRef<'a>),
+    /// A byte string.
+    Bytes(&'a [u8]),
+    /// A UTF-8 string.
+    Str(&'a str),
+    /// The 20 bytes of an address (see [`ValueRef::as_address`]).
+    Address(&'a [u8; Address::LEN]),
+    /// An array, walked lazily.
+    Array(ArrayRef<'a>),
+    /// A map, walked lazily.
+    Map(MapRef<'a>),
+}
+
+impl<'a> ValueRef<'a> {
+    /// Whether this is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, ValueRef::Null)
+    }
+
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            ValueRef::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The integer, if this is one.
+    pub fn as_int(&self) -> Option<IntRef<'a>> {
+        match self {
+            ValueRef::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The byte string, if this is one.
+    pub fn as_bytes(&self) -> Option<&'a [u8]> {
+        match self {
+            ValueRef::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&'a str> {
+        match self {
+            ValueRef::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The address, if this is one.
+    pub fn as_address(&self) -> Option<Address> {
+        match self {
+            ValueRef::Address(a) => Some(Address(**a)),
+            _ => None,
+        }
+    }
+
+    /// The array view, if this is an array.
+    pub fn as_array(&self) -> Option<ArrayRef<'a>> {
+        match self {
+            ValueRef::Array(a) => Some(*a),
+            _ => None,
+        }
+    }
+
+    /// The map view, if this is a map.
+    pub fn as_map(&self) -> Option<MapRef<'a>> {
+        match self {
+            ValueRef::Map(m) => Some(*m),
+            _ => None,
+        }
+    }
+
+    /// The value under `key`, if this is a map holding it.
+    pub fn get(&self, key: &str) -> Option<ValueRef<'a>> {
+        self.as_map()?.get(key)
+    }
+
+    /// An owned copy (strings and bytes are copied).
+    pub fn to_value(&self) -> Value {
+        match *self {
+            ValueRef::Null => Value::Null,
+            ValueRef::Bool(b) => Value::Bool(b),
+            ValueRef::Int(i) => Value::Int(i.to_int()),
+            ValueRef::Bytes(b) => Value::from(b),
+            ValueRef::Str(s) => Value::from(s),
+            ValueRef::Address(a) => Value::Address(Address(*a)),
+            ValueRef::Array(a) => Value::Array(a.iter().map(|item| item.to_value()).collect()),
+            ValueRef::Map(m) => Value::Map(Map::from_sorted(
+                m.iter()
+                    .map(|(k, v)| (Str::from(k), v.to_value()))
+                    .collect::<Vec<_>>(),
+            )),
+        }
+    }
+}
+
+impl From<ValueRef<'_>> for Value {
+    fn from(value: ValueRef<'_>) -> Value {
+        value.to_value()
+    }
+}
+
+/// Reads a validated value at `pos`: the item and the offset past all of it.
+///
+/// Only ever called on bytes the parser has accepted, so `None` (which ends
+/// iteration) cannot happen; it keeps the walk panic-free regardless.
+fn next_value(input: &[u8], pos: usize) -> Option<(ValueRef<'_>, usize)> {
+    let (item, end) = read_item(input, pos, true).ok()?;
+    let end = match item {
+        ValueRef::Array(_) | ValueRef::Map(_) => {
+            parse::parse(input, pos, usize::MAX, &mut ()).ok()?
+        }
+        _ => end,
+    };
+    Some((item, end))
+}
+
+/// A lazily walked array: its length and the bytes from its first element on.
+#[derive(Clone, Copy)]
+pub struct ArrayRef<'a> {
+    len: usize,
+    body: &'a [u8],
+}
+
+impl<'a> ArrayRef<'a> {
+    pub(crate) fn new(len: usize, body: &'a [u8]) -> Self {
+        ArrayRef { len, body }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The elements in order.
+    pub fn iter(&self) -> ArrayIter<'a> {
+        ArrayIter {
+            remaining: self.len,
+            body: self.body,
+            pos: 0,
+        }
+    }
+
+    /// The element at `index` (walks the elements before it).
+    pub fn get(&self, index: usize) -> Option<ValueRef<'a>> {
+        self.iter().nth(index)
+    }
+
+    /// The encoded elements, exactly (walks the whole array).
+    pub(crate) fn encoded_body(&self) -> &'a [u8] {
+        let mut items = self.iter();
+        items.by_ref().for_each(drop);
+        &self.body[..items.pos]
+    }
+}
+
+impl<'a> IntoIterator for ArrayRef<'a> {
+    type Item = ValueRef<'a>;
+    type IntoIter = ArrayIter<'a>;
+
+    fn into_iter(self) -> ArrayIter<'a> {
+        self.iter()
+    }
+}
+
+/// Iterator over the elements of an [`ArrayRef`].
+#[derive(Clone)]
+pub struct ArrayIter<'a> {
+    remaining: usize,
+    body: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Iterator for ArrayIter<'a> {
+    type Item = ValueRef<'a>;
+
+    fn next(&mut self) -> Option<ValueRef<'a>> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let (item, end) = next_value(self.body, self.pos)?;
+        self.pos = end;
+        self.remaining -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for ArrayIter<'_> {}
+impl FusedIterator for ArrayIter<'_> {}
+
+/// A lazily walked map: its entry count and the bytes from its first key on.
+#[derive(Clone, Copy)]
+pub struct MapRef<'a> {
+    len: usize,
+    body: &'a [u8],
+}
+
+impl<'a> MapRef<'a> {
+    pub(crate) fn new(len: usize, body: &'a [u8]) -> Self {
+        MapRef { len, body }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> MapIter<'a> {
+        MapIter {
+            remaining: self.len,
+            body: self.body,
+            pos: 0,
+        }
+    }
+
+    /// The value under `key` (walks the entries up to it; keys are sorted, so
+    /// a missing key stops at the first larger one).
+    pub fn get(&self, key: &str) -> Option<ValueRef<'a>> {
+        self.iter()
+            .find(|(k, _)| *k >= key)
+            .and_then(|(k, v)| (k == key).then_some(v))
+    }
+
+    /// The encoded entries, exactly (walks the whole map).
+    pub(crate) fn encoded_body(&self) -> &'a [u8] {
+        let mut entries = self.iter();
+        entries.by_ref().for_each(drop);
+        &self.body[..entries.pos]
+    }
+}
+
+impl<'a> IntoIterator for MapRef<'a> {
+    type Item = (&'a str, ValueRef<'a>);
+    type IntoIter = MapIter<'a>;
+
+    fn into_iter(self) -> MapIter<'a> {
+        self.iter()
+    }
+}
+
+/// Iterator over the entries of a [`MapRef`], in key order.
+#[derive(Clone)]
+pub struct MapIter<'a> {
+    remaining: usize,
+    body: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Iterator for MapIter<'a> {
+    type Item = (&'a str, ValueRef<'a>);
+
+    fn next(&mut self) -> Option<(&'a str, ValueRef<'a>)> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let (key, value_pos) = read_key(self.body, self.pos).ok()?;
+        let (value, end) = next_value(self.body, value_pos)?;
+        self.pos = end;
+        self.remaining -= 1;
+        Some((key, value))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for MapIter<'_> {}
+impl FusedIterator for MapIter<'_> {}
+
+/// Containers are equal when their encodings are (the encoding is canonical).
+macro_rules! compare_by_encoding {
+    ($($view:ident),*) => {$(
+        impl PartialEq for $view<'_> {
+            fn eq(&self, other: &Self) -> bool {
+                self.len == other.len && self.encoded_body() == other.encoded_body()
+            }
+        }
+        impl Eq for $view<'_> {}
+        impl core::hash::Hash for $view<'_> {
+            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                self.len.hash(state);
+                self.encoded_body().hash(state);
+            }
+        }
+    )*};
+}
+
+compare_by_encoding!(ArrayRef, MapRef);
