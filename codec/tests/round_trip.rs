@@ -1,0 +1,84 @@
+//! Properties every value satisfies: all decoding paths agree, encodings
+//! round-trip, lengths are exact, and the two `Display`s print the same.
+
+mod common;
+
+use bytes::Bytes;
+use common::arbitrary_value;
+use genvm_calldata::{
+    decode, decode_bytes, decode_ref, encode, encode_to, encoded_len, Int, Value,
+};
+use num_bigint::BigInt;
+use primitive_types::U256;
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn every_path_agrees(data in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let Some(value) = arbitrary_value(&data) else { return Ok(()) };
+        let bytes = encode(&value);
+        prop_assert_eq!(encoded_len(&value), bytes.len());
+
+        let mut appended = bytes::BytesMut::from(&b"prefix"[..]);
+        encode_to(&value, &mut appended);
+        prop_assert_eq!(&appended[6..], &bytes[..]);
+
+        prop_assert_eq!(&decode(&bytes).unwrap(), &value);
+        prop_assert_eq!(&decode_bytes(Bytes::from(bytes.clone())).unwrap(), &value);
+
+        let view = decode_ref(&bytes).unwrap();
+        prop_assert_eq!(&view.to_value(), &value);
+        prop_assert_eq!(encode(&view), bytes.clone());
+        prop_assert_eq!(encoded_len(&view), bytes.len());
+        prop_assert_eq!(view.to_string(), value.to_string());
+        prop_assert_eq!(view, decode_ref(&bytes).unwrap());
+    }
+
+    #[test]
+    fn integers_convert_to_bigint_and_back(magnitude in prop::collection::vec(any::<u32>(), 0..20), negative: bool) {
+        let big = BigInt::from_slice(if negative { num_bigint::Sign::Minus } else { num_bigint::Sign::Plus }, &magnitude);
+        let int = Int::from(&big);
+        prop_assert_eq!(BigInt::from(&int), big.clone());
+        prop_assert_eq!(int.to_string(), big.to_string());
+        prop_assert_eq!(big.to_string().parse::<Int>().unwrap(), int.clone());
+        let decoded = decode(&encode(&Value::from(int.clone()))).unwrap();
+        prop_assert_eq!(decoded.as_int(), Some(&int));
+    }
+
+    #[test]
+    fn u256_round_trips_and_is_range_checked(limbs: [u64; 4]) {
+        let wide = U256(limbs);
+        let int = Int::from(wide);
+        prop_assert_eq!(U256::try_from(&int), Ok(wide));
+        prop_assert_eq!(int.to_string(), wide.to_string());
+    }
+}
+
+#[test]
+fn u256_refuses_negative_and_too_large() {
+    assert!(U256::try_from(&Int::from(-1)).is_err());
+    let too_big: Int =
+        "115792089237316195423570985008687907853269984665640564039457584007913129639936"
+            .parse()
+            .unwrap();
+    assert!(U256::try_from(&too_big).is_err());
+    let max: Int = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
+        .parse()
+        .unwrap();
+    assert_eq!(U256::try_from(&max), Ok(U256::MAX));
+}
+
+#[test]
+fn decode_bytes_shares_strings_with_the_input() {
+    // ["hello", b#0102]
+    let input = Bytes::from_static(&[0x15, 0x2c, b'h', b'e', b'l', b'l', b'o', 0x13, 1, 2]);
+    let value = decode_bytes(input.clone()).unwrap();
+    let items = value.as_array().unwrap();
+    let Value::Str(text) = &items[0] else {
+        panic!("not a string: {value}")
+    };
+    assert_eq!(text.as_ptr(), input[2..].as_ptr());
+    assert_eq!(items[1].as_bytes().unwrap().as_ptr(), input[8..].as_ptr());
+}
