@@ -192,6 +192,10 @@ impl<'a> Sink<'a> for Builder<'_> {
             return;
         };
         let container = match keys_start {
+            // The outermost array takes the stack itself: no second copy.
+            None if values_start == 0 => {
+                Value::Array(core::mem::take(&mut self.values))
+            }
             None => Value::Array(self.values.split_off(values_start)),
             Some(keys_start) => Value::Map(Map::from_sorted(
                 self.keys

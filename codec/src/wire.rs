@@ -90,40 +90,86 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     }
 }
 
+/// Packs the low 7 bits of each byte of `word` into its low 56 bits.
+#[inline(always)]
+fn pack_groups(word: u64) -> u64 {
+    let word = word & 0x7f7f_7f7f_7f7f_7f7f;
+    let word = (word & 0x007f_007f_007f_007f) | ((word & 0x7f00_7f00_7f00_7f00) >> 1);
+    let word = (word & 0x0000_3fff_0000_3fff) | ((word & 0x3fff_0000_3fff_0000) >> 2);
+    (word & 0x0000_0000_0fff_ffff) | ((word & 0x0fff_ffff_0000_0000) >> 4)
+}
+
+/// Accumulates ULEB128 groups into a 128-bit value, noting overflow.
+struct Accumulator {
+    value: u128,
+    wide: bool,
+    shift: usize,
+}
+
+impl Accumulator {
+    /// Adds `count` groups of 7 bits, packed in `bits`.
+    #[inline(always)]
+    fn add(&mut self, bits: u64, count: usize) {
+        if self.shift < 128 {
+            self.value |= (bits as u128) << self.shift;
+            if self.shift + 7 * count > 128 && bits >> (128 - self.shift) != 0 {
+                self.wide = true;
+            }
+        } else if bits != 0 {
+            self.wide = true;
+        }
+        self.shift += 7 * count;
+    }
+
+    /// Ends the number at `last`, the final byte, which sits before `end`.
+    #[inline(always)]
+    fn finish(self, last: u8, end: usize) -> Result<Uleb, ErrorKind> {
+        // Only multi-byte numbers come here: a zero last group is padding.
+        if last == 0 {
+            return Err(ErrorKind::NonCanonicalUleb);
+        }
+        Ok(Uleb {
+            value: self.value,
+            wide: self.wide,
+            end,
+        })
+    }
+}
+
+const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
+
 #[inline(never)]
 fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
-    let mut value = 0u128;
-    let mut wide = false;
-    let mut shift = 0u32;
+    let mut number = Accumulator {
+        value: 0,
+        wide: false,
+        shift: 0,
+    };
     let mut at = pos;
-    loop {
-        let Some(&byte) = input.get(at) else {
-            return Err(ErrorKind::TruncatedUleb);
-        };
-        at += 1;
-        let group = (byte & 0x7f) as u128;
-        if shift < 128 {
-            value |= group << shift;
-            // Bits of this group that fell off the top of the u128.
-            if shift > 121 && group >> (128 - shift) != 0 {
-                wide = true;
-            }
-        } else if group != 0 {
-            wide = true;
+    // Eight bytes at a time while eight remain.
+    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(*chunk);
+        let stops = !word & CONTINUATION_BITS;
+        if stops == 0 {
+            number.add(pack_groups(word), 8);
+            at += 8;
+            continue;
         }
-        if byte & 0x80 == 0 {
-            if byte == 0 {
-                // Only a multi-byte number reaches here: a zero last group is padding.
-                return Err(ErrorKind::NonCanonicalUleb);
-            }
-            return Ok(Uleb {
-                value,
-                wide,
-                end: at,
-            });
-        }
-        shift = shift.saturating_add(7);
+        let count = stops.trailing_zeros() as usize / 8 + 1;
+        let groups = if count == 8 { word } else { word & ((1u64 << (8 * count)) - 1) };
+        number.add(pack_groups(groups), count);
+        at += count;
+        return number.finish(chunk[count - 1], at);
     }
+    // The tail, a byte at a time.
+    while let Some(&byte) = input.get(at) {
+        at += 1;
+        number.add((byte & 0x7f) as u64, 1);
+        if byte & 0x80 == 0 {
+            return number.finish(byte, at);
+        }
+    }
+    Err(ErrorKind::TruncatedUleb)
 }
 
 /// Number of bytes the ULEB128 encoding of `value` takes.
@@ -207,6 +253,10 @@ mod tests {
             ErrorKind::NonCanonicalUleb
         );
         assert_eq!(read_uleb(&[0x80], 0).unwrap_err(), ErrorKind::TruncatedUleb);
+        assert_eq!(read_uleb(&[0x80; 20], 0).unwrap_err(), ErrorKind::TruncatedUleb);
+        let mut padded = [0x80; 12];
+        padded[7] = 0x00;
+        assert_eq!(read_uleb(&padded, 0).unwrap_err(), ErrorKind::NonCanonicalUleb);
         assert_eq!(read_uleb(&[], 0).unwrap_err(), ErrorKind::TruncatedUleb);
     }
 
@@ -216,6 +266,8 @@ mod tests {
         bytes.push(0x01); // 2^133
         let read = read_uleb(&bytes, 0).unwrap();
         assert!(read.wide);
+        bytes.extend_from_slice(&[0; 8]);
+        assert!(read_uleb(&bytes, 0).unwrap().wide);
         assert_eq!(read.arg(), None);
         assert_eq!(read.length(), Err(ErrorKind::LengthTooLarge));
         // 2^128 exactly: the 19th group carries bit 128.
