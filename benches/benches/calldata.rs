@@ -8,6 +8,12 @@ use bytes::Bytes;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use genvm_calldata::{decode, decode_bytes, decode_ref, encode, validate, ValueRef};
 
+/// glibc's malloc hands freed megabytes back to the kernel and faults them in
+/// again on the next iteration, which made decoding numbers swing by 2x from
+/// run to run; every codec here runs on mimalloc instead, as hosts often do.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Touches every node of a view, as a consumer reading everything would.
 fn walk(value: ValueRef<'_>) -> usize {
     match value {

@@ -137,26 +137,49 @@ pub fn decode_bytes(input: Bytes) -> Result<Value, DecodeError> {
 
 /// [`decode_bytes`] with explicit limits.
 pub fn decode_bytes_with(input: Bytes, options: &DecodeOptions) -> Result<Value, DecodeError> {
-    let mut builder = Builder {
-        buffer: &input,
-        values: Vec::new(),
-        keys: Vec::new(),
-        open: Vec::new(),
-    };
+    let mut builder = Builder::new(&input);
     parse_all(&input, options, &mut builder)?;
-    // A successful parse reports exactly one top value.
-    Ok(builder.values.pop().unwrap_or_default())
+    // A successful parse leaves exactly the top value.
+    Ok(builder.items.pop().unwrap_or_default())
 }
 
-/// Builds the owned tree: finished values wait on one stack until their
-/// container ends, then move into it in one exact-size allocation.
+/// Builds the owned tree: finished values wait on a stack (array elements
+/// and map entries apart) until their container ends, then move into it in
+/// one exact-size copy.
 struct Builder<'b> {
     buffer: &'b Bytes,
-    values: Vec<Value>,
-    keys: Vec<Str>,
-    /// Per open container: where its values (and keys) start; `None` keys
-    /// for arrays.
-    open: Vec<(usize, Option<usize>)>,
+    /// Finished elements of the open arrays, and the top value.
+    items: Vec<Value>,
+    /// Finished entries of the open maps.
+    entries: Vec<(Str, Value)>,
+    open: Vec<Open>,
+}
+
+/// An open container and where its finished children start.
+enum Open {
+    Array { start: usize },
+    /// `key` is the key of the entry being read.
+    Map { start: usize, key: Str },
+}
+
+impl Builder<'_> {
+    fn new(buffer: &Bytes) -> Builder<'_> {
+        Builder {
+            buffer,
+            items: Vec::new(),
+            entries: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// Hands a finished value to its container.
+    #[inline(always)]
+    fn place(&mut self, value: Value) {
+        match self.open.last_mut() {
+            Some(Open::Map { key, .. }) => self.entries.push((core::mem::take(key), value)),
+            _ => self.items.push(value),
+        }
+    }
 }
 
 impl<'a> Sink<'a> for Builder<'_> {
@@ -170,40 +193,40 @@ impl<'a> Sink<'a> for Builder<'_> {
             ValueRef::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
             ValueRef::Address(a) => Value::Address(Address(*a)),
             ValueRef::Array(_) => {
-                self.open.push((self.values.len(), None));
+                self.open.push(Open::Array {
+                    start: self.items.len(),
+                });
                 return;
             }
             ValueRef::Map(_) => {
-                self.open.push((self.values.len(), Some(self.keys.len())));
+                self.open.push(Open::Map {
+                    start: self.entries.len(),
+                    key: Str::new(),
+                });
                 return;
             }
         };
-        self.values.push(value);
+        self.place(value);
     }
 
     #[inline]
-    fn key(&mut self, key: &'a str) {
-        self.keys.push(Str::slice_of(self.buffer, key));
+    fn key(&mut self, new_key: &'a str) {
+        if let Some(Open::Map { key, .. }) = self.open.last_mut() {
+            *key = Str::slice_of(self.buffer, new_key);
+        }
     }
 
     #[inline]
     fn end(&mut self) {
-        let Some((values_start, keys_start)) = self.open.pop() else {
-            return;
-        };
-        let container = match keys_start {
+        let container = match self.open.pop() {
             // The outermost array takes the stack itself: no second copy.
-            None if values_start == 0 => {
-                Value::Array(core::mem::take(&mut self.values))
+            Some(Open::Array { .. }) if self.open.is_empty() => {
+                Value::Array(core::mem::take(&mut self.items))
             }
-            None => Value::Array(self.values.split_off(values_start)),
-            Some(keys_start) => Value::Map(Map::from_sorted(
-                self.keys
-                    .drain(keys_start..)
-                    .zip(self.values.drain(values_start..))
-                    .collect(),
-            )),
+            Some(Open::Array { start }) => Value::Array(self.items.split_off(start)),
+            Some(Open::Map { start, .. }) => Value::Map(Map::from_sorted(self.entries.split_off(start))),
+            None => return,
         };
-        self.values.push(container);
+        self.place(container);
     }
 }

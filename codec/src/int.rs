@@ -55,6 +55,7 @@ impl Int {
     }
 
     /// The integer with the given sign and header argument.
+    #[inline]
     pub(crate) fn from_wire(negative: bool, arg: u128) -> Int {
         Int(Repr::Small {
             negative,
@@ -151,6 +152,7 @@ impl<'a> IntRef<'a> {
     }
 
     /// The owned integer (allocates only beyond 128 bits).
+    #[inline]
     pub fn to_int(&self) -> Int {
         match self.arg {
             ArgRef::Small(small) => Int::from_wire(self.negative, small),
