@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace. Installs what the tests need first, so it
+# works on a fresh machine with only rustup, Python 3, Node.js and a C compiler.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup target add wasm32-unknown-unknown wasm32-wasip1 >/dev/null
+
+# Every unit, integration and doc test (the reference crate and the shared
+# fuzz corpus in ../shared are used by the differential tests).
+cargo test --workspace
+
+# The spec's vector file is what its generator writes.
+python3 spec/vectors/gen_calldata.py --check
