@@ -78,3 +78,8 @@ pub use value::Value;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
 pub use bytes;
+
+/// The README's examples compile and pass as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
