@@ -157,9 +157,14 @@ struct Builder<'b> {
 
 /// An open container and where its finished children start.
 enum Open {
-    Array { start: usize },
+    Array {
+        start: usize,
+    },
     /// `key` is the key of the entry being read.
-    Map { start: usize, key: Str },
+    Map {
+        start: usize,
+        key: Str,
+    },
 }
 
 impl Builder<'_> {
@@ -224,9 +229,54 @@ impl<'a> Sink<'a> for Builder<'_> {
                 Value::Array(core::mem::take(&mut self.items))
             }
             Some(Open::Array { start }) => Value::Array(self.items.split_off(start)),
-            Some(Open::Map { start, .. }) => Value::Map(Map::from_sorted(self.entries.split_off(start))),
+            Some(Open::Map { start, .. }) => {
+                Value::Map(Map::from_sorted(self.entries.split_off(start)))
+            }
             None => return,
         };
         self.place(container);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Small enough to run under Miri, which checks the `unsafe` string paths.
+    use super::*;
+    use crate::encode::encode;
+
+    #[test]
+    fn strings_survive_every_path() {
+        // {"": "é", "key": ["ascii", "long ascii string over thirty-two bytes"]}
+        let value = Value::Map(
+            Map::from_entries([
+                (
+                    "key",
+                    Value::from(alloc::vec![
+                        Value::from("ascii"),
+                        Value::from("long ascii string over thirty-two bytes")
+                    ]),
+                ),
+                ("", Value::from("é")),
+            ])
+            .unwrap(),
+        );
+        let bytes = encode(&value);
+        assert_eq!(decode(&bytes).unwrap(), value);
+        assert_eq!(decode_bytes(Bytes::from(bytes.clone())).unwrap(), value);
+        let view = decode_ref(&bytes).unwrap();
+        assert_eq!(view.get("").unwrap().as_str(), Some("é"));
+        let items = view.get("key").unwrap().as_array().unwrap();
+        assert_eq!(
+            items.get(1).unwrap().as_str(),
+            Some("long ascii string over thirty-two bytes")
+        );
+        assert_eq!(view.to_value(), value);
+    }
+
+    #[test]
+    fn invalid_utf8_reports_the_first_bad_byte() {
+        // "ab\xff"
+        let error = validate(&[0x1c, b'a', b'b', 0xff]).unwrap_err();
+        assert_eq!((error.kind(), error.offset()), (ErrorKind::InvalidUtf8, 3));
     }
 }
