@@ -35,9 +35,15 @@ pub struct Int(Repr);
 /// `u128`, which keeps an `Int` (and so a `Value`) 8 bytes smaller.
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Repr {
-    Small { negative: bool, arg: [u64; 2] },
+    Small {
+        negative: bool,
+        arg: [u64; 2],
+    },
     /// Over `u128::MAX`: little-endian limbs, no high zero limb.
-    Big { negative: bool, arg: Box<[u64]> },
+    Big {
+        negative: bool,
+        arg: Box<[u64]>,
+    },
 }
 
 impl Int {

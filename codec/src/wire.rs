@@ -156,7 +156,11 @@ fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
             continue;
         }
         let count = stops.trailing_zeros() as usize / 8 + 1;
-        let groups = if count == 8 { word } else { word & ((1u64 << (8 * count)) - 1) };
+        let groups = if count == 8 {
+            word
+        } else {
+            word & ((1u64 << (8 * count)) - 1)
+        };
         number.add(pack_groups(groups), count);
         at += count;
         return number.finish(chunk[count - 1], at);
@@ -253,10 +257,16 @@ mod tests {
             ErrorKind::NonCanonicalUleb
         );
         assert_eq!(read_uleb(&[0x80], 0).unwrap_err(), ErrorKind::TruncatedUleb);
-        assert_eq!(read_uleb(&[0x80; 20], 0).unwrap_err(), ErrorKind::TruncatedUleb);
+        assert_eq!(
+            read_uleb(&[0x80; 20], 0).unwrap_err(),
+            ErrorKind::TruncatedUleb
+        );
         let mut padded = [0x80; 12];
         padded[7] = 0x00;
-        assert_eq!(read_uleb(&padded, 0).unwrap_err(), ErrorKind::NonCanonicalUleb);
+        assert_eq!(
+            read_uleb(&padded, 0).unwrap_err(),
+            ErrorKind::NonCanonicalUleb
+        );
         assert_eq!(read_uleb(&[], 0).unwrap_err(), ErrorKind::TruncatedUleb);
     }
 

@@ -16,7 +16,9 @@ fn load() -> Json {
 }
 
 fn field<'a>(vector: &'a Json, name: &str) -> &'a str {
-    vector[name].as_str().unwrap_or_else(|| panic!("vector {vector} lacks {name}"))
+    vector[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("vector {vector} lacks {name}"))
 }
 
 #[test]
@@ -28,24 +30,47 @@ fn every_vector_passes() {
     let mut names = BTreeSet::new();
     for vector in list {
         let name = field(vector, "name");
-        assert!(names.insert(name.to_owned()), "duplicate vector name {name}");
+        assert!(
+            names.insert(name.to_owned()),
+            "duplicate vector name {name}"
+        );
         let input = hex::decode(field(vector, "hex")).expect("hex");
         if let Some(text) = vector.get("text") {
             let text = text.as_str().expect("text is a string");
             let value = decode(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(value.to_string(), text, "{name}: Value text");
-            assert_eq!(decode_ref(&input).unwrap().to_string(), text, "{name}: ValueRef text");
+            assert_eq!(
+                decode_ref(&input).unwrap().to_string(),
+                text,
+                "{name}: ValueRef text"
+            );
             assert_eq!(decode_bytes(input.clone().into()).unwrap(), value, "{name}");
             assert_eq!(encode(&value), input, "{name}: re-encoding");
-            assert_eq!(reference_verdict(&input).as_deref(), Some(&input[..]), "{name}: reference");
+            assert_eq!(
+                reference_verdict(&input).as_deref(),
+                Some(&input[..]),
+                "{name}: reference"
+            );
         } else {
-            let kind: ErrorKind = field(vector, "error").parse().unwrap_or_else(|_| panic!("{name}: kind"));
-            let offset = vector["offset"].as_u64().unwrap_or_else(|| panic!("{name}: offset")) as usize;
+            let kind: ErrorKind = field(vector, "error")
+                .parse()
+                .unwrap_or_else(|_| panic!("{name}: kind"));
+            let offset = vector["offset"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{name}: offset")) as usize;
             let expected = DecodeError::new(kind, offset);
             assert_eq!(validate(&input), Err(expected), "{name}: validate");
             assert_eq!(decode(&input), Err(expected), "{name}: decode");
-            assert_eq!(decode_ref(&input).err(), Some(expected), "{name}: decode_ref");
-            assert_eq!(reference_verdict(&input), None, "{name}: the reference accepts it");
+            assert_eq!(
+                decode_ref(&input).err(),
+                Some(expected),
+                "{name}: decode_ref"
+            );
+            assert_eq!(
+                reference_verdict(&input),
+                None,
+                "{name}: the reference accepts it"
+            );
             kinds_seen.insert(kind);
         }
     }
@@ -56,8 +81,16 @@ fn every_vector_passes() {
 #[test]
 fn error_kind_list_matches_the_spec() {
     let vectors = load();
-    let listed: Vec<&str> = vectors["error_kinds"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+    let listed: Vec<&str> = vectors["error_kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
     let ours: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.name()).collect();
     assert_eq!(listed, ours);
-    assert_eq!(vectors["max_depth"].as_u64(), Some(genvm_calldata::DecodeOptions::DEFAULT_MAX_DEPTH as u64));
+    assert_eq!(
+        vectors["max_depth"].as_u64(),
+        Some(genvm_calldata::DecodeOptions::DEFAULT_MAX_DEPTH as u64)
+    );
 }

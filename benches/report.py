@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Writes criterion's latest results into BENCHMARKS.md.
+
+Reads every target/criterion/**/new/{benchmark,estimates}.json, turns mean
+times into MB/s (10^6 bytes per second of the payload's calldata size) and a
+ratio against the reference crate's number for the same payload and
+operation (`reference/<op>`, or `reference/decode` for views and validation),
+and replaces the text between the results markers of BENCHMARKS.md.
+"""
+import datetime
+import json
+import os
+import pathlib
+import platform
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CRITERION = ROOT / "target" / "criterion"
+REPORT = ROOT / "BENCHMARKS.md"
+BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+
+
+def load():
+    results = {}
+    for meta_path in CRITERION.glob("**/new/benchmark.json"):
+        meta = json.loads(meta_path.read_text())
+        estimates = json.loads((meta_path.parent / "estimates.json").read_text())
+        size = (meta.get("throughput") or {}).get("Bytes")
+        if not size:
+            continue
+        seconds = estimates["mean"]["point_estimate"] / 1e9
+        results[(meta["group_id"], meta["function_id"])] = (size, size / seconds / 1e6)
+    return results
+
+
+def baseline(results, group, function):
+    op = function.split("/", 1)[1]
+    for candidate in (f"reference/{op}", "reference/round_trip", "reference/decode"):
+        if (group, candidate) in results:
+            return results[(group, candidate)][1]
+    return None
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, {rustc}"
+
+
+def table(results):
+    groups = sorted({g for g, _ in results}, key=lambda g: min(k for k in results if k[0] == g))
+    lines = ["| payload | size | implementation / operation | MB/s | × reference |", "|---|---:|---|---:|---:|"]
+    for group in sorted(groups):
+        functions = sorted(f for g, f in results if g == group)
+        for function in functions:
+            size, mbps = results[(group, function)]
+            base = baseline(results, group, function)
+            ratio = "—" if base is None or function.startswith("reference/") else f"{mbps / base:.1f}×"
+            lines.append(f"| {group} | {size:,} B | {function} | {mbps:,.1f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main():
+    results = load()
+    if not results:
+        sys.exit("no criterion results under target/criterion: run `cargo bench -p genvm-calldata-benches` first")
+    today = datetime.date.today().isoformat()
+    section = f"{BEGIN}\nMeasured {today} on {machine()}.\n\n{table(results)}\n{END}"
+    text = REPORT.read_text() if REPORT.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    REPORT.write_text(head + section + tail)
+    print(f"wrote {len(results)} results to {REPORT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
