@@ -55,10 +55,21 @@ fn header_len(len: usize) -> usize {
     wire::uleb_len(wire::header(TAG_STR, len))
 }
 
+/// Copies `bytes`, byte by byte when short: a `memcpy` call per five-byte
+/// key cost over a quarter of encoding time on records.
+#[inline(always)]
+fn put_bytes<B: BufMut + ?Sized>(out: &mut B, bytes: &[u8]) {
+    if bytes.len() <= 16 {
+        bytes.iter().for_each(|byte| out.put_u8(*byte));
+    } else {
+        out.put_slice(bytes);
+    }
+}
+
 #[inline(always)]
 fn put_key<B: BufMut + ?Sized>(out: &mut B, key: &str) {
     wire::put_uleb(out, key.len() as u128);
-    out.put_slice(key.as_bytes());
+    put_bytes(out, key.as_bytes());
 }
 
 #[inline(always)]
@@ -125,11 +136,11 @@ impl Encode for ValueRef<'_> {
             ValueRef::Int(i) => i.encode_to(out),
             ValueRef::Bytes(b) => {
                 put_header(out, TAG_BYTES, b.len());
-                out.put_slice(b);
+                put_bytes(out, b);
             }
             ValueRef::Str(s) => {
                 put_header(out, TAG_STR, s.len());
-                out.put_slice(s.as_bytes());
+                put_bytes(out, s.as_bytes());
             }
             ValueRef::Address(a) => {
                 out.put_u8(ADDRESS_BYTE);

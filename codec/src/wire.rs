@@ -183,23 +183,25 @@ pub(crate) fn uleb_len(value: u128) -> usize {
     bits.div_ceil(7)
 }
 
-/// Writes `value` as ULEB128.
+/// Writes `value` as ULEB128, a byte at a time (cheaper than a copy call
+/// for the few bytes a header takes).
 #[inline(always)]
 pub(crate) fn put_uleb<B: BufMut + ?Sized>(out: &mut B, value: u128) {
-    if value < 0x80 {
-        out.put_u8(value as u8);
-        return;
-    }
-    let mut scratch = [0u8; 19];
     let mut rest = value;
-    let mut len = 0;
-    while rest >= 0x80 {
-        scratch[len] = rest as u8 | 0x80;
+    while rest > u64::MAX as u128 {
+        out.put_u8(rest as u8 | 0x80);
         rest >>= 7;
-        len += 1;
     }
-    scratch[len] = rest as u8;
-    out.put_slice(&scratch[..=len]);
+    put_uleb_u64(out, rest as u64);
+}
+
+#[inline(always)]
+fn put_uleb_u64<B: BufMut + ?Sized>(out: &mut B, mut value: u64) {
+    while value >= 0x80 {
+        out.put_u8(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.put_u8(value as u8);
 }
 
 /// The header of a length-prefixed type or a container; `len` is at most
