@@ -10,5 +10,8 @@ rustup target add wasm32-unknown-unknown wasm32-wasip1 >/dev/null
 # fuzz corpus in ../shared are used by the differential tests).
 cargo test --workspace
 
+# Every stored fuzz input, replayed through its target's checks on stable.
+cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks
+
 # The spec's vector file is what its generator writes.
 python3 spec/vectors/gen_calldata.py --check

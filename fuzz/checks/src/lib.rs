@@ -1,0 +1,86 @@
+//! What each fuzz target asserts, as plain functions: the cargo-fuzz
+//! binaries in `../fuzz_targets` call them on nightly, and `tests/replay.rs`
+//! calls them on every stored input on stable, so a crash once found stays
+//! fixed. Each function panics when a property fails.
+
+use arbitrary::{Arbitrary, Unstructured};
+use genvm_calldata::{decode, decode_bytes, decode_ref, encode, encoded_len, validate, Value};
+
+/// Any input: no panic; `validate`, `decode_ref`, `decode` and `decode_bytes`
+/// agree on the verdict (and the error); accepted input re-encodes to itself
+/// from the owned tree and from the view, and both print the same text.
+pub fn decode_agrees(data: &[u8]) {
+    let verdict = validate(data);
+    let owned = decode(data);
+    let view = decode_ref(data);
+    assert_eq!(
+        owned.as_ref().err(),
+        verdict.as_ref().err(),
+        "decode and validate disagree"
+    );
+    assert_eq!(
+        view.as_ref().err(),
+        verdict.as_ref().err(),
+        "decode_ref and validate disagree"
+    );
+    let shared = decode_bytes(data.to_vec().into());
+    assert_eq!(shared, owned, "decode_bytes and decode disagree");
+    if let (Ok(value), Ok(view)) = (owned, view) {
+        assert_eq!(
+            encode(&value),
+            data,
+            "decode does not re-encode to the input"
+        );
+        assert_eq!(
+            encode(&view),
+            data,
+            "decode_ref does not re-encode to the input"
+        );
+        assert_eq!(view.to_value(), value, "the view and the tree differ");
+        assert_eq!(view.to_string(), value.to_string(), "the two texts differ");
+    }
+}
+
+/// Any input: the same verdict as `genlayer_calldata` 0.0.2, and the same
+/// re-encoding when both accept.
+pub fn matches_reference(data: &[u8]) {
+    let ours = decode(data);
+    let reference = genlayer_calldata::decode(data);
+    assert_eq!(
+        ours.is_ok(),
+        reference.is_ok(),
+        "verdicts differ: ours {ours:?}, reference {reference:?}"
+    );
+    if let (Ok(ours), Ok(reference)) = (ours, reference) {
+        assert_eq!(
+            encode(&ours),
+            genlayer_calldata::encode(&reference),
+            "re-encodings differ"
+        );
+    }
+}
+
+/// Structured: an arbitrary valid value encodes to an exact length, decodes
+/// back to itself, and encodes the same as in the reference crate.
+pub fn value_round_trips(data: &[u8]) {
+    let Ok(value) = Value::arbitrary(&mut Unstructured::new(data)) else {
+        return;
+    };
+    let bytes = encode(&value);
+    assert_eq!(encoded_len(&value), bytes.len(), "encoded_len is off");
+    assert_eq!(
+        decode(&bytes).as_ref(),
+        Ok(&value),
+        "the value does not come back"
+    );
+    assert_eq!(
+        decode_ref(&bytes).map(|view| view.to_value()).as_ref(),
+        Ok(&value)
+    );
+    let reference = genlayer_calldata::decode(&bytes).expect("the reference refuses our encoding");
+    assert_eq!(
+        genlayer_calldata::encode(&reference),
+        bytes,
+        "the reference re-encodes differently"
+    );
+}
