@@ -18,7 +18,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn walk(value: ValueRef<'_>) -> usize {
     match value {
         ValueRef::Array(items) => items.iter().map(walk).sum::<usize>() + 1,
-        ValueRef::Map(entries) => entries.iter().map(|(k, v)| k.len() + walk(v)).sum::<usize>() + 1,
+        ValueRef::Map(entries) => {
+            entries
+                .iter()
+                .map(|(k, v)| k.len() + walk(v))
+                .sum::<usize>()
+                + 1
+        }
         ValueRef::Str(s) => s.len(),
         ValueRef::Bytes(b) => b.len(),
         _ => 1,
@@ -31,19 +37,31 @@ fn codecs(c: &mut Criterion) {
         let shared = Bytes::copy_from_slice(input);
         let ours = decode(input).expect("valid payload");
         let reference = genlayer_calldata::decode(input).expect("valid payload");
-        assert_eq!(genlayer_calldata::encode(&reference), input, "the reference disagrees");
+        assert_eq!(
+            genlayer_calldata::encode(&reference),
+            input,
+            "the reference disagrees"
+        );
 
         let mut group = c.benchmark_group(payload.name);
         group.throughput(Throughput::Bytes(input.len() as u64));
-        group.bench_function("reference/decode", |b| b.iter(|| genlayer_calldata::decode(black_box(input))));
+        group.bench_function("reference/decode", |b| {
+            b.iter(|| genlayer_calldata::decode(black_box(input)))
+        });
         group.bench_function("ours/decode", |b| b.iter(|| decode(black_box(input))));
-        group.bench_function("ours/decode_bytes", |b| b.iter(|| decode_bytes(black_box(shared.clone()))));
+        group.bench_function("ours/decode_bytes", |b| {
+            b.iter(|| decode_bytes(black_box(shared.clone())))
+        });
         group.bench_function("ours/validate", |b| b.iter(|| validate(black_box(input))));
-        group.bench_function("ours/decode_ref", |b| b.iter(|| decode_ref(black_box(input))));
+        group.bench_function("ours/decode_ref", |b| {
+            b.iter(|| decode_ref(black_box(input)))
+        });
         group.bench_function("ours/decode_ref_walk", |b| {
             b.iter(|| walk(decode_ref(black_box(input)).expect("valid")))
         });
-        group.bench_function("reference/encode", |b| b.iter(|| genlayer_calldata::encode(black_box(&reference))));
+        group.bench_function("reference/encode", |b| {
+            b.iter(|| genlayer_calldata::encode(black_box(&reference)))
+        });
         group.bench_function("ours/encode", |b| b.iter(|| encode(black_box(&ours))));
         group.finish();
     }

@@ -19,7 +19,14 @@ fn record(i: u64) -> Value {
         ("owner", Value::from(Address([(i % 251) as u8; 20]))),
         ("active", Value::from(i % 3 == 0)),
         ("balance", Value::from(u128::MAX / (i as u128 + 1))),
-        ("tags", Value::from(vec![Value::from("tag"), Value::from(-(i as i64) - 1), Value::Null])),
+        (
+            "tags",
+            Value::from(vec![
+                Value::from("tag"),
+                Value::from(-(i as i64) - 1),
+                Value::Null,
+            ]),
+        ),
         ("blob", Value::from(&[(i % 256) as u8; 32][..])),
     ];
     Value::from(Map::from_entries(entries).expect("distinct keys"))
@@ -37,9 +44,15 @@ pub fn records() -> Payload {
 pub fn integers() -> Payload {
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     let ints = (0..200_000).map(|_| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let magnitude = (state >> 24) as i64; // up to 2^40
-        Value::from(if state & 1 == 0 { magnitude } else { -magnitude })
+        Value::from(if state & 1 == 0 {
+            magnitude
+        } else {
+            -magnitude
+        })
     });
     Payload {
         name: "integers",
