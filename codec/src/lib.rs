@@ -75,6 +75,7 @@ pub use int::{Int, IntRangeError, IntRef, ParseIntError};
 pub use map::{DuplicateKey, Map};
 pub use string::Str;
 pub use value::Value;
+pub use text::Pretty;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
 pub use bytes;

@@ -28,6 +28,11 @@ pub(crate) fn write_hex<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> fmt::Re
 /// U+007F become `\uXXXX` (lowercase, surrogate pairs beyond the BMP).
 /// U+007F itself is printed raw.
 pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
+    write_string_escaping(out, text, true)
+}
+
+/// [`write_string`], escaping non-ASCII only if `escape_non_ascii`.
+fn write_string_escaping<W: Write + ?Sized>(out: &mut W, text: &str, escape_non_ascii: bool) -> fmt::Result {
     out.write_char('"')?;
     let mut plain_from = 0;
     for (at, c) in text.char_indices() {
@@ -40,6 +45,7 @@ pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::R
             '\u{8}' => "\\b",
             '\u{c}' => "\\f",
             ' '..='\u{7f}' => continue,
+            '\u{80}'.. if !escape_non_ascii => continue,
             _ => "",
         };
         out.write_str(&text[plain_from..at])?;
@@ -115,6 +121,64 @@ fn write_value<W: Write + ?Sized>(out: &mut W, value: &Value) -> fmt::Result {
     }
 }
 
+/// The text form laid out for people: two-space indentation, one element or
+/// entry a line, strings with raw UTF-8 (only quotes, backslashes and control
+/// characters escaped). Made by [`ValueRef::pretty`]; not the canonical text.
+#[derive(Clone, Copy, Debug)]
+pub struct Pretty<'v, 'a>(&'v ValueRef<'a>);
+
+impl<'a> ValueRef<'a> {
+    /// Indented, human-oriented text (see [`Pretty`]).
+    ///
+    /// ```
+    /// use genvm_calldata::decode_ref;
+    /// let view = decode_ref(&[0x0e, 0x01, b'k', 0x15, 0x09, 0x00]).unwrap();
+    /// assert_eq!(view.pretty().to_string(), "{\n  \"k\": [\n    1,\n    null\n  ]\n}");
+    /// ```
+    pub fn pretty(&self) -> Pretty<'_, 'a> {
+        Pretty(self)
+    }
+}
+
+fn write_pretty<W: Write + ?Sized>(out: &mut W, value: &ValueRef<'_>, indent: usize) -> fmt::Result {
+    let line = |out: &mut W, depth: usize| -> fmt::Result {
+        out.write_char('\n')?;
+        (0..depth).try_for_each(|_| out.write_str("  "))
+    };
+    match value {
+        ValueRef::Str(s) => write_string_escaping(out, s, false),
+        ValueRef::Array(items) if !items.is_empty() => {
+            out.write_char('[')?;
+            for (index, item) in items.iter().enumerate() {
+                out.write_str(if index > 0 { "," } else { "" })?;
+                line(out, indent + 1)?;
+                write_pretty(out, &item, indent + 1)?;
+            }
+            line(out, indent)?;
+            out.write_char(']')
+        }
+        ValueRef::Map(entries) if !entries.is_empty() => {
+            out.write_char('{')?;
+            for (index, (key, item)) in entries.iter().enumerate() {
+                out.write_str(if index > 0 { "," } else { "" })?;
+                line(out, indent + 1)?;
+                write_string_escaping(out, key, false)?;
+                out.write_str(": ")?;
+                write_pretty(out, &item, indent + 1)?;
+            }
+            line(out, indent)?;
+            out.write_char('}')
+        }
+        scalar => write_value_ref(out, scalar),
+    }
+}
+
+impl fmt::Display for Pretty<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_pretty(f, self.0, 0)
+    }
+}
+
 impl fmt::Display for ValueRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_value_ref(f, self)
@@ -161,6 +225,14 @@ mod tests {
         assert_eq!(quoted("é€\u{ffff}"), r#""\u00e9\u20ac\uffff""#);
         assert_eq!(quoted("😀"), r#""\ud83d\ude00""#);
         assert_eq!(quoted(""), r#""""#);
+    }
+
+    #[test]
+    fn pretty_keeps_utf8_raw_and_indents() {
+        let bytes = crate::encode(&crate::Value::from(alloc::vec![crate::Value::from("é\"")]));
+        let view = crate::decode_ref(&bytes).unwrap();
+        assert_eq!(alloc::format!("{}", view.pretty()), "[\n  \"é\\\"\"\n]");
+        assert_eq!(alloc::format!("{view}"), r#"["\u00e9\""]"#);
     }
 
     #[test]
