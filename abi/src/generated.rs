@@ -1,0 +1,477 @@
+// Generated from spec/public-abi.json by abi/generate.py; do not edit.
+// Regenerate with `python3 abi/generate.py`.
+
+use crate::UnknownValue;
+
+/// First byte of a sub-VM result frame (see framing.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum ResultCode {
+    /// `return` = `0`
+    Return = 0,
+    /// `user_error` = `1`
+    UserError = 1,
+    /// `vm_error` = `2`
+    VmError = 2,
+    /// `internal_error` = `3`
+    InternalError = 3,
+}
+
+impl ResultCode {
+    /// Every value, in definition order.
+    pub const ALL: [ResultCode; 4] = [
+        ResultCode::Return,
+        ResultCode::UserError,
+        ResultCode::VmError,
+        ResultCode::InternalError,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u8 {
+        self as u8
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ResultCode::Return => "return",
+            ResultCode::UserError => "user_error",
+            ResultCode::VmError => "vm_error",
+            ResultCode::InternalError => "internal_error",
+        }
+    }
+}
+
+impl TryFrom<u8> for ResultCode {
+    type Error = UnknownValue;
+
+    fn try_from(value: u8) -> Result<Self, UnknownValue> {
+        match value {
+            0 => Ok(ResultCode::Return),
+            1 => Ok(ResultCode::UserError),
+            2 => Ok(ResultCode::VmError),
+            3 => Ok(ResultCode::InternalError),
+            _ => Err(UnknownValue::number("result_code", value as u64)),
+        }
+    }
+}
+
+impl From<ResultCode> for u8 {
+    fn from(value: ResultCode) -> u8 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for ResultCode {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "return" => Ok(ResultCode::Return),
+            "user_error" => Ok(ResultCode::UserError),
+            "vm_error" => Ok(ResultCode::VmError),
+            "internal_error" => Ok(ResultCode::InternalError),
+            _ => Err(UnknownValue::name("result_code")),
+        }
+    }
+}
+
+impl core::fmt::Display for ResultCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which state a cross-contract read sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum StorageType {
+    /// `default` = `0`
+    Default = 0,
+    /// `latest_final` = `1`
+    LatestFinal = 1,
+    /// `latest_non_final` = `2`
+    LatestNonFinal = 2,
+}
+
+impl StorageType {
+    /// Every value, in definition order.
+    pub const ALL: [StorageType; 3] = [
+        StorageType::Default,
+        StorageType::LatestFinal,
+        StorageType::LatestNonFinal,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u8 {
+        self as u8
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StorageType::Default => "default",
+            StorageType::LatestFinal => "latest_final",
+            StorageType::LatestNonFinal => "latest_non_final",
+        }
+    }
+}
+
+impl TryFrom<u8> for StorageType {
+    type Error = UnknownValue;
+
+    fn try_from(value: u8) -> Result<Self, UnknownValue> {
+        match value {
+            0 => Ok(StorageType::Default),
+            1 => Ok(StorageType::LatestFinal),
+            2 => Ok(StorageType::LatestNonFinal),
+            _ => Err(UnknownValue::number("storage_type", value as u64)),
+        }
+    }
+}
+
+impl From<StorageType> for u8 {
+    fn from(value: StorageType) -> u8 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for StorageType {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "default" => Ok(StorageType::Default),
+            "latest_final" => Ok(StorageType::LatestFinal),
+            "latest_non_final" => Ok(StorageType::LatestNonFinal),
+            _ => Err(UnknownValue::name("storage_type")),
+        }
+    }
+}
+
+impl core::fmt::Display for StorageType {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How a contract is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum EntryKind {
+    /// `main` = `0`
+    Main = 0,
+    /// `sandbox` = `1`
+    Sandbox = 1,
+    /// `consensus_stage` = `2`
+    ConsensusStage = 2,
+}
+
+impl EntryKind {
+    /// Every value, in definition order.
+    pub const ALL: [EntryKind; 3] = [
+        EntryKind::Main,
+        EntryKind::Sandbox,
+        EntryKind::ConsensusStage,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u8 {
+        self as u8
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            EntryKind::Main => "main",
+            EntryKind::Sandbox => "sandbox",
+            EntryKind::ConsensusStage => "consensus_stage",
+        }
+    }
+}
+
+impl TryFrom<u8> for EntryKind {
+    type Error = UnknownValue;
+
+    fn try_from(value: u8) -> Result<Self, UnknownValue> {
+        match value {
+            0 => Ok(EntryKind::Main),
+            1 => Ok(EntryKind::Sandbox),
+            2 => Ok(EntryKind::ConsensusStage),
+            _ => Err(UnknownValue::number("entry_kind", value as u64)),
+        }
+    }
+}
+
+impl From<EntryKind> for u8 {
+    fn from(value: EntryKind) -> u8 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for EntryKind {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "main" => Ok(EntryKind::Main),
+            "sandbox" => Ok(EntryKind::Sandbox),
+            "consensus_stage" => Ok(EntryKind::ConsensusStage),
+            _ => Err(UnknownValue::name("entry_kind")),
+        }
+    }
+}
+
+impl core::fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Bytes the memory limiter charges per wasm table entry and per file mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum MemoryLimiterConsts {
+    /// `table_entry` = `64`
+    TableEntry = 64,
+    /// `file_mapping` = `256`
+    FileMapping = 256,
+}
+
+impl MemoryLimiterConsts {
+    /// Every value, in definition order.
+    pub const ALL: [MemoryLimiterConsts; 2] = [
+        MemoryLimiterConsts::TableEntry,
+        MemoryLimiterConsts::FileMapping,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u32 {
+        self as u32
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MemoryLimiterConsts::TableEntry => "table_entry",
+            MemoryLimiterConsts::FileMapping => "file_mapping",
+        }
+    }
+}
+
+impl TryFrom<u32> for MemoryLimiterConsts {
+    type Error = UnknownValue;
+
+    fn try_from(value: u32) -> Result<Self, UnknownValue> {
+        match value {
+            64 => Ok(MemoryLimiterConsts::TableEntry),
+            256 => Ok(MemoryLimiterConsts::FileMapping),
+            _ => Err(UnknownValue::number("memory_limiter_consts", value as u64)),
+        }
+    }
+}
+
+impl From<MemoryLimiterConsts> for u32 {
+    fn from(value: MemoryLimiterConsts) -> u32 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for MemoryLimiterConsts {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "table_entry" => Ok(MemoryLimiterConsts::TableEntry),
+            "file_mapping" => Ok(MemoryLimiterConsts::FileMapping),
+            _ => Err(UnknownValue::name("memory_limiter_consts")),
+        }
+    }
+}
+
+impl core::fmt::Display for MemoryLimiterConsts {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Method names reserved by the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpecialMethod {
+    /// `get_schema` = `#get-schema`
+    GetSchema,
+    /// `errored_message` = `#error`
+    ErroredMessage,
+}
+
+impl SpecialMethod {
+    /// Every value, in definition order.
+    pub const ALL: [SpecialMethod; 2] = [SpecialMethod::GetSchema, SpecialMethod::ErroredMessage];
+
+    /// The raw value.
+    pub const fn value(self) -> &'static str {
+        match self {
+            SpecialMethod::GetSchema => "#get-schema",
+            SpecialMethod::ErroredMessage => "#error",
+        }
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SpecialMethod::GetSchema => "get_schema",
+            SpecialMethod::ErroredMessage => "errored_message",
+        }
+    }
+
+    /// The raw value (same as [`Self::value`]).
+    pub const fn as_str(self) -> &'static str {
+        self.value()
+    }
+}
+
+impl<'a> TryFrom<&'a str> for SpecialMethod {
+    type Error = UnknownValue;
+
+    fn try_from(value: &'a str) -> Result<Self, UnknownValue> {
+        match value {
+            "#get-schema" => Ok(SpecialMethod::GetSchema),
+            "#error" => Ok(SpecialMethod::ErroredMessage),
+            _ => Err(UnknownValue::value("special_method")),
+        }
+    }
+}
+
+impl From<SpecialMethod> for &'static str {
+    fn from(value: SpecialMethod) -> &'static str {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for SpecialMethod {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "get_schema" => Ok(SpecialMethod::GetSchema),
+            "errored_message" => Ok(SpecialMethod::ErroredMessage),
+            _ => Err(UnknownValue::name("special_method")),
+        }
+    }
+}
+
+impl core::fmt::Display for SpecialMethod {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.value())
+    }
+}
+
+/// Well-known VM_ERROR messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VmError {
+    /// `timeout` = `timeout`
+    Timeout,
+    /// `validator_disagrees` = `validator_disagrees`
+    ValidatorDisagrees,
+    /// `version_too_big` = `version_too_big`
+    VersionTooBig,
+    /// `oom` = `OOM`
+    Oom,
+    /// `invalid_contract` = `invalid_contract`
+    InvalidContract,
+}
+
+impl VmError {
+    /// Every value, in definition order.
+    pub const ALL: [VmError; 5] = [
+        VmError::Timeout,
+        VmError::ValidatorDisagrees,
+        VmError::VersionTooBig,
+        VmError::Oom,
+        VmError::InvalidContract,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> &'static str {
+        match self {
+            VmError::Timeout => "timeout",
+            VmError::ValidatorDisagrees => "validator_disagrees",
+            VmError::VersionTooBig => "version_too_big",
+            VmError::Oom => "OOM",
+            VmError::InvalidContract => "invalid_contract",
+        }
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            VmError::Timeout => "timeout",
+            VmError::ValidatorDisagrees => "validator_disagrees",
+            VmError::VersionTooBig => "version_too_big",
+            VmError::Oom => "oom",
+            VmError::InvalidContract => "invalid_contract",
+        }
+    }
+
+    /// The raw value (same as [`Self::value`]).
+    pub const fn as_str(self) -> &'static str {
+        self.value()
+    }
+}
+
+impl<'a> TryFrom<&'a str> for VmError {
+    type Error = UnknownValue;
+
+    fn try_from(value: &'a str) -> Result<Self, UnknownValue> {
+        match value {
+            "timeout" => Ok(VmError::Timeout),
+            "validator_disagrees" => Ok(VmError::ValidatorDisagrees),
+            "version_too_big" => Ok(VmError::VersionTooBig),
+            "OOM" => Ok(VmError::Oom),
+            "invalid_contract" => Ok(VmError::InvalidContract),
+            _ => Err(UnknownValue::value("vm_error")),
+        }
+    }
+}
+
+impl From<VmError> for &'static str {
+    fn from(value: VmError) -> &'static str {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for VmError {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "timeout" => Ok(VmError::Timeout),
+            "validator_disagrees" => Ok(VmError::ValidatorDisagrees),
+            "version_too_big" => Ok(VmError::VersionTooBig),
+            "oom" => Ok(VmError::Oom),
+            "invalid_contract" => Ok(VmError::InvalidContract),
+            _ => Err(UnknownValue::name("vm_error")),
+        }
+    }
+}
+
+impl core::fmt::Display for VmError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.value())
+    }
+}
+
+/// Most topics one emitted event may carry.
+pub const EVENT_MAX_TOPICS: u32 = 4;
+
+/// Version assumed for a contract that declares none.
+pub const ABSENT_VERSION: &str = "v0.1.0";
+
+/// Storage slot offset where a contract's code lives.
+pub const CODE_SLOT_OFFSET: u32 = 1;
