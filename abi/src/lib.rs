@@ -97,9 +97,15 @@ mod tests {
 
     #[test]
     fn unknown_values_are_errors() {
-        assert_eq!(StorageType::try_from(3).unwrap_err().definition(), "storage_type");
+        assert_eq!(
+            StorageType::try_from(3).unwrap_err().definition(),
+            "storage_type"
+        );
         assert!("Return".parse::<ResultCode>().is_err());
-        assert!(VmError::try_from("oom").is_err(), "values are case-sensitive");
+        assert!(
+            VmError::try_from("oom").is_err(),
+            "values are case-sensitive"
+        );
         assert!(EntryKind::try_from(255).is_err());
     }
 }

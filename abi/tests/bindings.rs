@@ -15,23 +15,38 @@ fn root() -> PathBuf {
 
 fn spec() -> Vec<Json> {
     let text = std::fs::read_to_string(root().join("spec/public-abi.json")).unwrap();
-    serde_json::from_str::<Json>(&text).unwrap().as_array().unwrap().clone()
+    serde_json::from_str::<Json>(&text)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn entry(name: &str) -> Json {
-    spec().into_iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("{name} missing"))
+    spec()
+        .into_iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
 }
 
 /// Runs a command and returns its stdout, failing the test on any error.
 fn run(command: &mut Command) -> String {
-    let output = command.output().unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(output.status.success(), "{command:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "{command:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]
 fn checked_in_files_are_what_the_generator_writes() {
-    run(Command::new("python3").arg(root().join("abi/generate.py")).arg("--check"));
+    run(Command::new("python3")
+        .arg(root().join("abi/generate.py"))
+        .arg("--check"));
 }
 
 macro_rules! assert_enum {
@@ -53,9 +68,15 @@ fn rust_items_match_the_spec() {
     assert_enum!(MemoryLimiterConsts, "memory_limiter_consts");
     assert_enum!(SpecialMethod, "special_method");
     assert_enum!(VmError, "vm_error");
-    assert_eq!(Json::from(EVENT_MAX_TOPICS), entry("event_max_topics")["value"]);
+    assert_eq!(
+        Json::from(EVENT_MAX_TOPICS),
+        entry("event_max_topics")["value"]
+    );
     assert_eq!(Json::from(ABSENT_VERSION), entry("absent_version")["value"]);
-    assert_eq!(Json::from(CODE_SLOT_OFFSET), entry("code_slot_offset")["value"]);
+    assert_eq!(
+        Json::from(CODE_SLOT_OFFSET),
+        entry("code_slot_offset")["value"]
+    );
 }
 
 #[test]
@@ -103,7 +124,10 @@ console.log("checked");
         module = module.display().to_string(),
         spec = spec.display().to_string()
     );
-    let out = run(Command::new("node").arg("--input-type=module").arg("-e").arg(script));
+    let out = run(Command::new("node")
+        .arg("--input-type=module")
+        .arg("-e")
+        .arg(script));
     assert_eq!(out.trim(), "checked");
 }
 
@@ -147,20 +171,32 @@ int main(void) {
     let printed = run(&mut Command::new(&binary));
     let line = |name: &str| -> String {
         let values = entry(name)["values"].as_object().unwrap().clone();
-        values.values().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect::<Vec<_>>().join(" ")
+        values
+            .values()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let consts = ["event_max_topics", "absent_version", "code_slot_offset"]
         .map(|name| {
             let value = entry(name)["value"].clone();
-            value.as_str().map_or_else(|| value.to_string(), str::to_owned)
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned)
         })
         .join(" ");
-    let expected: Vec<String> =
-        ["result_code", "storage_type", "entry_kind", "memory_limiter_consts", "special_method", "vm_error"]
-            .iter()
-            .map(|name| line(name))
-            .chain([consts])
-            .collect();
+    let expected: Vec<String> = [
+        "result_code",
+        "storage_type",
+        "entry_kind",
+        "memory_limiter_consts",
+        "special_method",
+        "vm_error",
+    ]
+    .iter()
+    .map(|name| line(name))
+    .chain([consts])
+    .collect();
     assert_eq!(printed.lines().collect::<Vec<_>>(), expected);
     let _ = std::fs::remove_dir_all(Path::new(&dir));
 }

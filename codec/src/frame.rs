@@ -77,7 +77,9 @@ impl fmt::Display for FrameError {
             FrameError::Empty => f.write_str("empty frame: no result code"),
             FrameError::UnknownCode(code) => write!(f, "unknown result code {code}"),
             FrameError::Calldata(error) => write!(f, "invalid calldata payload: {error}"),
-            FrameError::InvalidUtf8 { offset } => write!(f, "message is not UTF-8 at byte {offset}"),
+            FrameError::InvalidUtf8 { offset } => {
+                write!(f, "message is not UTF-8 at byte {offset}")
+            }
         }
     }
 }
@@ -111,7 +113,10 @@ pub fn decode_frame(input: &[u8]) -> Result<FrameRef<'_>, FrameError> {
     Ok(match code {
         ResultCode::Return => Frame::Return(calldata(payload, 1)?),
         ResultCode::UserError => match payload.strip_prefix(&USER_ERROR_DATA_PREFIX) {
-            Some(data) => Frame::UserError(UserError::Data(calldata(data, 1 + USER_ERROR_DATA_PREFIX.len())?)),
+            Some(data) => Frame::UserError(UserError::Data(calldata(
+                data,
+                1 + USER_ERROR_DATA_PREFIX.len(),
+            )?)),
             None => Frame::UserError(UserError::Message(message(payload)?)),
         },
         ResultCode::VmError => Frame::VmError(message(payload)?),
@@ -120,7 +125,8 @@ pub fn decode_frame(input: &[u8]) -> Result<FrameRef<'_>, FrameError> {
 }
 
 fn calldata(payload: &[u8], at: usize) -> Result<ValueRef<'_>, FrameError> {
-    decode_ref(payload).map_err(|e| FrameError::Calldata(DecodeError::new(e.kind(), e.offset() + at)))
+    decode_ref(payload)
+        .map_err(|e| FrameError::Calldata(DecodeError::new(e.kind(), e.offset() + at)))
 }
 
 fn message(payload: &[u8]) -> Result<&str, FrameError> {
@@ -146,10 +152,12 @@ impl<V: Encode, S: AsRef<str>> Frame<V, S> {
     pub fn encoded_len(&self) -> usize {
         1 + match self {
             Frame::Return(value) => value.encoded_len(),
-            Frame::UserError(UserError::Data(data)) => USER_ERROR_DATA_PREFIX.len() + data.encoded_len(),
-            Frame::UserError(UserError::Message(text)) | Frame::VmError(text) | Frame::InternalError(text) => {
-                text.as_ref().len()
+            Frame::UserError(UserError::Data(data)) => {
+                USER_ERROR_DATA_PREFIX.len() + data.encoded_len()
             }
+            Frame::UserError(UserError::Message(text))
+            | Frame::VmError(text)
+            | Frame::InternalError(text) => text.as_ref().len(),
         }
     }
 
@@ -157,7 +165,11 @@ impl<V: Encode, S: AsRef<str>> Frame<V, S> {
     /// encoded.
     pub fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) -> Result<(), FrameEncodeError> {
         if let Frame::UserError(UserError::Message(text)) = self {
-            if text.as_ref().as_bytes().starts_with(&USER_ERROR_DATA_PREFIX) {
+            if text
+                .as_ref()
+                .as_bytes()
+                .starts_with(&USER_ERROR_DATA_PREFIX)
+            {
                 return Err(FrameEncodeError::MessageLooksLikeData);
             }
         }
@@ -168,9 +180,9 @@ impl<V: Encode, S: AsRef<str>> Frame<V, S> {
                 out.put_slice(&USER_ERROR_DATA_PREFIX);
                 data.encode_to(out);
             }
-            Frame::UserError(UserError::Message(text)) | Frame::VmError(text) | Frame::InternalError(text) => {
-                out.put_slice(text.as_ref().as_bytes())
-            }
+            Frame::UserError(UserError::Message(text))
+            | Frame::VmError(text)
+            | Frame::InternalError(text) => out.put_slice(text.as_ref().as_bytes()),
         }
         Ok(())
     }
@@ -188,8 +200,12 @@ impl FrameRef<'_> {
     pub fn to_owned(&self) -> Frame {
         match self {
             Frame::Return(value) => Frame::Return(value.to_value()),
-            Frame::UserError(UserError::Data(data)) => Frame::UserError(UserError::Data(data.to_value())),
-            Frame::UserError(UserError::Message(text)) => Frame::UserError(UserError::Message(String::from(*text))),
+            Frame::UserError(UserError::Data(data)) => {
+                Frame::UserError(UserError::Data(data.to_value()))
+            }
+            Frame::UserError(UserError::Message(text)) => {
+                Frame::UserError(UserError::Message(String::from(*text)))
+            }
             Frame::VmError(text) => Frame::VmError(String::from(*text)),
             Frame::InternalError(text) => Frame::InternalError(String::from(*text)),
         }
@@ -230,8 +246,12 @@ impl<V: Into<Value>, S: Into<String>> Frame<V, S> {
     pub fn unpack(self) -> Result<V, UnpackError> {
         match self {
             Frame::Return(value) => Ok(value),
-            Frame::UserError(UserError::Data(data)) => Err(UnpackError::User(UserError::Data(data.into()))),
-            Frame::UserError(UserError::Message(text)) => Err(UnpackError::User(UserError::Message(text.into()))),
+            Frame::UserError(UserError::Data(data)) => {
+                Err(UnpackError::User(UserError::Data(data.into())))
+            }
+            Frame::UserError(UserError::Message(text)) => {
+                Err(UnpackError::User(UserError::Message(text.into())))
+            }
             Frame::VmError(text) => {
                 let mut message = String::from("vm error: ");
                 message.push_str(&text.into());
@@ -247,12 +267,17 @@ impl<V: Into<Value>, S: Into<String>> Frame<V, S> {
 ///
 /// ```
 /// use genvm_calldata::known_vm_error;
-/// use genvm_abi::VmError;
+/// use genvm_calldata::abi::VmError;
 /// assert_eq!(known_vm_error("OOM"), Some(VmError::Oom));
 /// assert_eq!(known_vm_error("timeout: 30s"), Some(VmError::Timeout));
 /// assert_eq!(known_vm_error("exit_code 3"), None);
 /// ```
 pub fn known_vm_error(message: &str) -> Option<VmError> {
-    let code = message.split([':', ' ', '\t', '\n']).next().unwrap_or(message);
-    VmError::ALL.into_iter().find(|error| error.as_str() == code)
+    let code = message
+        .split([':', ' ', '\t', '\n'])
+        .next()
+        .unwrap_or(message);
+    VmError::ALL
+        .into_iter()
+        .find(|error| error.as_str() == code)
 }

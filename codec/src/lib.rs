@@ -12,6 +12,8 @@
 //!   shares the input buffer instead of copying strings.
 //! * [`encode`], [`encode_to`] and [`encoded_len`] write the one canonical
 //!   encoding of a [`Value`] or [`ValueRef`].
+//! * [`decode_frame`] and [`Frame`] read and write the ResultCode frame a
+//!   sub-VM's result travels in (`spec/framing.md`).
 //!
 //! Decoding is as strict as the reference host: every accepted input
 //! re-encodes to the same bytes, so hashes of calldata are stable.
@@ -52,6 +54,7 @@ mod arbitrary;
 mod decode;
 mod encode;
 mod error;
+mod frame;
 mod int;
 #[cfg(any(feature = "num-bigint", feature = "primitive-types"))]
 mod int_interop;
@@ -71,14 +74,19 @@ pub use decode::{
 };
 pub use encode::{encode, encode_to, encoded_len, Encode};
 pub use error::{DecodeError, ErrorKind, UnknownErrorKind};
+pub use frame::{
+    decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
+    UserError, UserErrorRef, USER_ERROR_DATA_PREFIX,
+};
 pub use int::{Int, IntRangeError, IntRef, ParseIntError};
 pub use map::{DuplicateKey, Map};
 pub use string::Str;
-pub use value::Value;
 pub use text::Pretty;
+pub use value::Value;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
 pub use bytes;
+pub use genvm_abi as abi;
 
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]

@@ -32,7 +32,11 @@ pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::R
 }
 
 /// [`write_string`], escaping non-ASCII only if `escape_non_ascii`.
-fn write_string_escaping<W: Write + ?Sized>(out: &mut W, text: &str, escape_non_ascii: bool) -> fmt::Result {
+fn write_string_escaping<W: Write + ?Sized>(
+    out: &mut W,
+    text: &str,
+    escape_non_ascii: bool,
+) -> fmt::Result {
     out.write_char('"')?;
     let mut plain_from = 0;
     for (at, c) in text.char_indices() {
@@ -140,7 +144,11 @@ impl<'a> ValueRef<'a> {
     }
 }
 
-fn write_pretty<W: Write + ?Sized>(out: &mut W, value: &ValueRef<'_>, indent: usize) -> fmt::Result {
+fn write_pretty<W: Write + ?Sized>(
+    out: &mut W,
+    value: &ValueRef<'_>,
+    indent: usize,
+) -> fmt::Result {
     let line = |out: &mut W, depth: usize| -> fmt::Result {
         out.write_char('\n')?;
         (0..depth).try_for_each(|_| out.write_str("  "))
