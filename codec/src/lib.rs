@@ -63,6 +63,7 @@ mod map;
 mod parse;
 mod string;
 mod text;
+mod text_parse;
 mod value;
 mod value_ref;
 mod wire;
@@ -82,6 +83,7 @@ pub use int::{Int, IntRangeError, IntRef, ParseIntError};
 pub use map::{DuplicateKey, Map};
 pub use string::Str;
 pub use text::Pretty;
+pub use text_parse::{from_text, TextParseError};
 pub use value::Value;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 

@@ -1,0 +1,403 @@
+//! Parsing the text form back into a [`Value`] (`Value: FromStr`).
+//!
+//! nom reads the tokens; a small driver with an explicit stack handles
+//! nesting, so hostile text cannot overflow the machine stack.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::str::FromStr;
+
+use bytes::Bytes;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::{char, digit1, multispace0};
+use nom::combinator::{opt, recognize, value};
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+use crate::address::Address;
+use crate::decode::DecodeOptions;
+use crate::int::Int;
+use crate::map::Map;
+use crate::string::Str;
+use crate::value::Value;
+
+/// Text that is not the text form of a value.
+///
+/// `Display` names the problem, the line and the column, then shows the line
+/// with a caret under the column:
+///
+/// ```text
+/// expected a value at line 1, column 6
+///   [1, ]
+///       ^
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextParseError {
+    message: String,
+    offset: usize,
+    line: usize,
+    column: usize,
+    excerpt: String,
+}
+
+impl TextParseError {
+    fn new(input: &str, offset: usize, message: impl Into<String>) -> Self {
+        let before = &input[..offset];
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        let line_end = input[offset..]
+            .find('\n')
+            .map_or(input.len(), |at| offset + at);
+        TextParseError {
+            message: message.into(),
+            offset,
+            line: before.matches('\n').count() + 1,
+            column: input[line_start..offset].chars().count() + 1,
+            excerpt: String::from(input[line_start..line_end].trim_end_matches('\r')),
+        }
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Byte offset of the problem.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Line of the problem, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Column of the problem in characters, from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for TextParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} at line {}, column {}",
+            self.message, self.line, self.column
+        )?;
+        writeln!(f, "  {}", self.excerpt)?;
+        write!(f, "  {:>width$}", "^", width = self.column)
+    }
+}
+
+impl core::error::Error for TextParseError {}
+
+/// Parses the text form (as `Display` prints it, whitespace allowed between
+/// tokens, map keys in any order).
+///
+/// ```
+/// use genvm_calldata::{from_text, encode};
+/// let value = from_text(r#"{"b": [1, -2], "a": b#ff, "c": "\u00e9"}"#).unwrap();
+/// assert_eq!(value.to_string(), r#"{"a":b#ff,"b":[1,-2],"c":"\u00e9"}"#);
+/// let error = from_text("[1, ]").unwrap_err();
+/// assert_eq!((error.line(), error.column()), (1, 5));
+/// ```
+pub fn from_text(text: &str) -> Result<Value, TextParseError> {
+    Driver { input: text }.run()
+}
+
+impl FromStr for Value {
+    type Err = TextParseError;
+
+    fn from_str(text: &str) -> Result<Value, TextParseError> {
+        from_text(text)
+    }
+}
+
+/// A token that starts a value.
+enum Token {
+    Scalar(Value),
+    OpenArray,
+    OpenMap,
+}
+
+/// An open container.
+enum Open {
+    Array(Vec<Value>),
+    /// Entries so far and the key of the entry being read.
+    Map(Vec<(Str, Value)>, Str),
+}
+
+struct Driver<'t> {
+    input: &'t str,
+}
+
+impl<'t> Driver<'t> {
+    fn error(&self, rest: &str, message: impl Into<String>) -> TextParseError {
+        TextParseError::new(self.input, self.input.len() - rest.len(), message)
+    }
+
+    fn run(&self) -> Result<Value, TextParseError> {
+        let mut stack: Vec<Open> = Vec::new();
+        let mut rest = skip_space(self.input);
+        loop {
+            // A value starts here (or a container ends right away).
+            let closing = match stack.last() {
+                Some(Open::Array(items)) if items.is_empty() => rest.strip_prefix(']'),
+                _ => None,
+            };
+            let mut done = match closing {
+                Some(after) => {
+                    let closed = self.close(&mut stack, rest)?;
+                    rest = after;
+                    Some(closed)
+                }
+                None => {
+                    let (after, token) = self.token(rest)?;
+                    if matches!(token, Token::OpenArray | Token::OpenMap)
+                        && stack.len() >= DecodeOptions::DEFAULT_MAX_DEPTH
+                    {
+                        return Err(self.error(rest, "nested too deep"));
+                    }
+                    rest = after;
+                    match token {
+                        Token::Scalar(value) => Some(value),
+                        Token::OpenArray => {
+                            stack.push(Open::Array(Vec::new()));
+                            rest = skip_space(rest);
+                            continue;
+                        }
+                        Token::OpenMap => {
+                            let after = skip_space(rest);
+                            if let Some(after) = after.strip_prefix('}') {
+                                rest = after;
+                                Some(Value::Map(Map::new()))
+                            } else {
+                                let (after, key) = self.key(after)?;
+                                rest = after;
+                                stack.push(Open::Map(Vec::new(), key));
+                                continue;
+                            }
+                        }
+                    }
+                }
+            };
+            // Hand finished values to their containers, closing those that end.
+            while let Some(finished) = done.take() {
+                rest = skip_space(rest);
+                match stack.last_mut() {
+                    None => {
+                        return match rest.is_empty() {
+                            true => Ok(finished),
+                            false => Err(self.error(rest, "unexpected text after the value")),
+                        };
+                    }
+                    Some(Open::Array(items)) => {
+                        items.push(finished);
+                        if let Some(after) = rest.strip_prefix(',') {
+                            rest = skip_space(after);
+                        } else if let Some(after) = rest.strip_prefix(']') {
+                            done = Some(self.close(&mut stack, rest)?);
+                            rest = after;
+                        } else {
+                            return Err(self.error(rest, "expected ',' or ']'"));
+                        }
+                    }
+                    Some(Open::Map(entries, key)) => {
+                        entries.push((core::mem::take(key), finished));
+                        if let Some(after) = rest.strip_prefix(',') {
+                            let (after, next) = self.key(skip_space(after))?;
+                            *key = next;
+                            rest = after;
+                        } else if let Some(after) = rest.strip_prefix('}') {
+                            done = Some(self.close(&mut stack, rest)?);
+                            rest = after;
+                        } else {
+                            return Err(self.error(rest, "expected ',' or '}'"));
+                        }
+                    }
+                }
+            }
+            rest = skip_space(rest);
+        }
+    }
+
+    /// Closes the innermost container at `rest` (its closing bracket): a
+    /// map's keys are sorted here, and a repeated key is reported there.
+    fn close(&self, stack: &mut Vec<Open>, rest: &str) -> Result<Value, TextParseError> {
+        match stack.pop() {
+            Some(Open::Map(entries, _)) => {
+                Map::from_entries(entries)
+                    .map(Value::Map)
+                    .map_err(|duplicate| {
+                        self.error(
+                            rest,
+                            alloc::format!("duplicate key {:?}", duplicate.0.as_str()),
+                        )
+                    })
+            }
+            Some(Open::Array(items)) => Ok(Value::Array(items)),
+            None => Err(self.error(rest, "unbalanced bracket")),
+        }
+    }
+
+    /// A map key, the colon after it, and the space before the value.
+    fn key(&self, rest: &'t str) -> Result<(&'t str, Str), TextParseError> {
+        if !rest.starts_with('"') {
+            return Err(self.error(rest, "expected a string key"));
+        }
+        let (after, key) = self.string(rest)?;
+        let after = skip_space(after);
+        match after.strip_prefix(':') {
+            Some(after) => Ok((skip_space(after), Str::from(key))),
+            None => Err(self.error(after, "expected ':'")),
+        }
+    }
+
+    fn token(&self, rest: &'t str) -> Result<(&'t str, Token), TextParseError> {
+        if let Ok((after, atom)) = atom(rest) {
+            return Ok((after, Token::Scalar(atom)));
+        }
+        if let Some(after) = rest.strip_prefix('[') {
+            return Ok((after, Token::OpenArray));
+        }
+        if let Some(after) = rest.strip_prefix('{') {
+            return Ok((after, Token::OpenMap));
+        }
+        if rest.starts_with('"') {
+            let (after, text) = self.string(rest)?;
+            return Ok((after, Token::Scalar(Value::Str(Str::from(text)))));
+        }
+        if let Ok((after, digits)) = hex_after("addr#", rest) {
+            let address = digits
+                .parse::<Address>()
+                .map_err(|_| self.error(rest, "an address is 40 hex digits"))?;
+            return Ok((after, Token::Scalar(Value::Address(address))));
+        }
+        if let Ok((after, digits)) = hex_after("b#", rest) {
+            return match hex_bytes(digits) {
+                Some(bytes) => Ok((after, Token::Scalar(Value::Bytes(Bytes::from(bytes))))),
+                None => Err(self.error(rest, "bytes need an even number of hex digits")),
+            };
+        }
+        if let Ok((after, number)) = integer(rest) {
+            let digits = number.trim_start_matches('-');
+            if digits.len() > 1 && digits.starts_with('0') {
+                return Err(self.error(rest, "integer with a leading zero"));
+            }
+            // `integer` matched `-?[0-9]+`, which `Int` always parses.
+            let int = number
+                .parse::<Int>()
+                .map_err(|_| self.error(rest, "invalid integer"))?;
+            return Ok((after, Token::Scalar(Value::Int(int))));
+        }
+        Err(self.error(rest, "expected a value"))
+    }
+
+    /// A JSON string literal starting at `rest` (which starts with `"`).
+    fn string(&self, rest: &'t str) -> Result<(&'t str, String), TextParseError> {
+        let mut out = String::new();
+        let mut chars = rest.char_indices().skip(1);
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '"' => return Ok((&rest[at + 1..], out)),
+                '\\' => {
+                    let Some((_, escape)) = chars.next() else {
+                        break;
+                    };
+                    let simple = match escape {
+                        '"' => '"',
+                        '\\' => '\\',
+                        '/' => '/',
+                        'b' => '\u{8}',
+                        'f' => '\u{c}',
+                        'n' => '\n',
+                        'r' => '\r',
+                        't' => '\t',
+                        'u' => {
+                            let (decoded, used) = self.unicode_escape(&rest[at..])?;
+                            out.push(decoded);
+                            // Skip what the escape used past the `\u`.
+                            for _ in 0..used - 2 {
+                                chars.next();
+                            }
+                            continue;
+                        }
+                        _ => return Err(self.error(&rest[at..], "invalid escape")),
+                    };
+                    out.push(simple);
+                }
+                c if (c as u32) < 0x20 => {
+                    return Err(self.error(&rest[at..], "control character in a string"));
+                }
+                c => out.push(c),
+            }
+        }
+        Err(self.error(rest, "unterminated string"))
+    }
+
+    /// `\uXXXX` (with its low surrogate when it is a high one) at the start of
+    /// `rest`: the character and how many bytes the escape took.
+    fn unicode_escape(&self, rest: &str) -> Result<(char, usize), TextParseError> {
+        let unit = |at: usize| -> Option<u32> {
+            let digits = rest.get(at + 2..at + 6)?;
+            let valid = rest.get(at..at + 2) == Some("\\u")
+                && digits.bytes().all(|b| b.is_ascii_hexdigit());
+            valid
+                .then(|| u32::from_str_radix(digits, 16).ok())
+                .flatten()
+        };
+        let Some(first) = unit(0) else {
+            return Err(self.error(rest, "\\u needs four hex digits"));
+        };
+        let decoded = match first {
+            0xD800..=0xDBFF => match unit(6) {
+                Some(second @ 0xDC00..=0xDFFF) => {
+                    let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                    return char::from_u32(code)
+                        .map(|c| (c, 12))
+                        .ok_or_else(|| self.error(rest, "invalid surrogate pair"));
+                }
+                _ => None,
+            },
+            code => char::from_u32(code),
+        };
+        decoded
+            .map(|c| (c, 6))
+            .ok_or_else(|| self.error(rest, "lone surrogate"))
+    }
+}
+
+fn skip_space(rest: &str) -> &str {
+    multispace0::<&str, ()>(rest).map_or(rest, |(after, _)| after)
+}
+
+fn atom(rest: &str) -> IResult<&str, Value, ()> {
+    alt((
+        value(Value::Null, tag("null")),
+        value(Value::Bool(true), tag("true")),
+        value(Value::Bool(false), tag("false")),
+    ))
+    .parse(rest)
+}
+
+fn integer(rest: &str) -> IResult<&str, &str, ()> {
+    recognize(pair(opt(char('-')), digit1)).parse(rest)
+}
+
+/// The hex digits after `prefix` (possibly none).
+fn hex_after<'t>(prefix: &'static str, rest: &'t str) -> IResult<&'t str, &'t str, ()> {
+    let (after, _) = tag(prefix).parse(rest)?;
+    take_while(|c: char| c.is_ascii_hexdigit()).parse(after)
+}
+
+fn hex_bytes(digits: &str) -> Option<Vec<u8>> {
+    if digits.len() % 2 != 0 {
+        return None;
+    }
+    (0..digits.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(&digits[at..at + 2], 16).ok())
+        .collect()
+}
