@@ -26,11 +26,14 @@ def load():
     for meta_path in CRITERION.glob("**/new/benchmark.json"):
         meta = json.loads(meta_path.read_text())
         estimates = json.loads((meta_path.parent / "estimates.json").read_text())
-        size = (meta.get("throughput") or {}).get("Bytes")
-        if not size:
-            continue
+        throughput = meta.get("throughput") or {}
         seconds = estimates["mean"]["point_estimate"] / 1e9
-        results[(meta["group_id"], meta["function_id"])] = (size, size / seconds / 1e6)
+        if "Bytes" in throughput:
+            size = throughput["Bytes"]
+            results[(meta["group_id"], meta["function_id"])] = (f"{size:,} B", size / seconds / 1e6, "MB/s")
+        elif "Elements" in throughput:
+            count = throughput["Elements"]
+            results[(meta["group_id"], meta["function_id"])] = (f"{count:,} lines", count / seconds, "lines/s")
     return results
 
 
@@ -57,14 +60,14 @@ def machine():
 
 def table(results):
     groups = sorted({g for g, _ in results}, key=lambda g: min(k for k in results if k[0] == g))
-    lines = ["| payload | size | implementation / operation | MB/s | × reference |", "|---|---:|---|---:|---:|"]
+    lines = ["| payload | size | implementation / operation | throughput | × reference |", "|---|---:|---|---:|---:|"]
     for group in sorted(groups):
         functions = sorted(f for g, f in results if g == group)
         for function in functions:
-            size, mbps = results[(group, function)]
+            size, rate, unit = results[(group, function)]
             base = baseline(results, group, function)
-            ratio = "—" if base is None or function.startswith("reference/") else f"{mbps / base:.1f}×"
-            lines.append(f"| {group} | {size:,} B | {function} | {mbps:,.1f} | {ratio} |")
+            ratio = "—" if base is None or function.startswith("reference/") else f"{rate / base:.1f}×"
+            lines.append(f"| {group} | {size} | {function} | {rate:,.1f} {unit} | {ratio} |")
     return "\n".join(lines)
 
 

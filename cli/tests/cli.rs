@@ -1,0 +1,212 @@
+//! Runs the built `calldata` binary: the spec's vectors through every
+//! command, the exact output contract, exit codes and `--lines`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_calldata"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn vectors() -> Vec<serde_json::Value> {
+    let text =
+        std::fs::read_to_string(repo_root().join("spec/vectors/calldata.json")).expect("vectors");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["vectors"].as_array().unwrap().clone()
+}
+
+#[test]
+fn every_vector_decodes_validates_and_encodes_line_by_line() {
+    let vectors = vectors();
+    let hex_lines: String = vectors
+        .iter()
+        .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+        .collect();
+
+    let decoded = run(&["decode", "--lines"], &hex_lines);
+    let validated = run(&["validate", "--lines"], &hex_lines);
+    assert_eq!(decoded.status.code(), Some(1), "some vectors are invalid");
+    let (decoded, validated) = (
+        stdout(&decoded).lines().collect::<Vec<_>>(),
+        stdout(&validated).lines().collect::<Vec<_>>(),
+    );
+    assert_eq!(decoded.len(), vectors.len());
+    assert_eq!(validated.len(), vectors.len());
+
+    let mut texts = String::new();
+    let mut hexes = Vec::new();
+    for ((vector, decoded), validated) in vectors.iter().zip(decoded).zip(validated) {
+        match vector.get("text") {
+            Some(text) => {
+                assert_eq!(decoded, text.as_str().unwrap());
+                assert_eq!(validated, "ok");
+                texts.push_str(decoded);
+                texts.push('\n');
+                hexes.push(vector["hex"].as_str().unwrap());
+            }
+            None => {
+                let expected = format!("at byte {}", vector["offset"]);
+                assert!(
+                    decoded.starts_with("error: ") && decoded.ends_with(&expected),
+                    "{decoded}"
+                );
+                assert_eq!(decoded, validated);
+            }
+        }
+    }
+    let encoded = run(&["encode", "--lines"], &texts);
+    assert_eq!(encoded.status.code(), Some(0));
+    assert_eq!(stdout(&encoded).lines().collect::<Vec<_>>(), hexes);
+}
+
+#[test]
+fn single_inputs_follow_the_contract() {
+    let decoded = run(&["decode", "0x0e 01 61 09"], "");
+    assert_eq!(
+        (stdout(&decoded), decoded.status.code()),
+        ("{\"a\":1}\n", Some(0))
+    );
+
+    let from_stdin = run(&["decode"], "0e016109\n");
+    assert_eq!(stdout(&from_stdin), "{\"a\":1}\n");
+
+    let encoded = run(&["encode", r#"{"b": 2, "a": [null, true]}"#], "");
+    assert_eq!(stdout(&encoded), format!("{}\n", expected_hex()));
+
+    let valid = run(&["validate", "10"], "");
+    assert_eq!((stdout(&valid), valid.status.code()), ("ok\n", Some(0)));
+    let invalid = run(&["validate", "8000"], "");
+    assert_eq!(
+        stdout(&invalid),
+        "error: non-canonical ULEB128 (trailing zero byte) at byte 0\n"
+    );
+    assert_eq!(invalid.status.code(), Some(1));
+
+    let bad = run(&["decode", "zz"], "");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("error: "));
+    assert!(bad.stdout.is_empty());
+
+    let usage = run(&["decode", "--from", "octal", "00"], "");
+    assert_eq!(usage.status.code(), Some(2));
+
+    let base64 = run(&["encode", "--to", "base64", "[1,2]"], "");
+    assert_eq!(stdout(&base64), "FQkR\n");
+    let back = run(&["decode", "--from", "base64", "FQkR"], "");
+    assert_eq!(stdout(&back), "[1,2]\n");
+    let pretty = run(&["decode", "--pretty", "0e016109"], "");
+    assert_eq!(stdout(&pretty), "{\n  \"a\": 1\n}\n");
+}
+
+/// `{"a":[null,true],"b":2}` encoded, computed with the library.
+fn expected_hex() -> String {
+    let value: genvm_calldata::Value = r#"{"a":[null,true],"b":2}"#.parse().unwrap();
+    genvm_calldata::encode(&value)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn frames_print_and_build() {
+    let cases = [
+        (vec!["--return", "[1]"], "000d09".to_owned(), "return [1]"),
+        (
+            vec!["--user-error", "nope"],
+            "016e6f7065".to_owned(),
+            "user_error \"nope\"",
+        ),
+        (
+            vec!["--user-error-data", "{\"c\":1}"],
+            "01000000000e016309".to_owned(),
+            "user_error_data {\"c\":1}",
+        ),
+        (
+            vec!["--vm-error", "OOM"],
+            "024f4f4d".to_owned(),
+            "vm_error \"OOM\"",
+        ),
+        (
+            vec!["--internal-error", "é"],
+            "03c3a9".to_owned(),
+            "internal_error \"\\u00e9\"",
+        ),
+    ];
+    for (flags, hex, text) in cases {
+        let mut args = vec!["frame", "encode"];
+        args.extend(flags);
+        let encoded = run(&args, "");
+        assert_eq!(stdout(&encoded), format!("{hex}\n"), "{args:?}");
+        let decoded = run(&["frame", "decode", &hex], "");
+        assert_eq!(stdout(&decoded), format!("{text}\n"));
+    }
+    // (A message of four NULs cannot arrive through argv; the library's
+    // framing tests cover its refusal.)
+    let unknown = run(&["frame", "decode", "07"], "");
+    assert_eq!(
+        String::from_utf8_lossy(&unknown.stderr),
+        "error: unknown result code 7\n"
+    );
+    let lines = run(&["frame", "decode", "--lines"], "0009\n\n0100000000\n");
+    let lines: Vec<_> = stdout(&lines).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], "return 1");
+    assert!(lines[1].starts_with("error: empty frame"));
+    assert!(lines[2].starts_with("error: invalid calldata payload"));
+}
+
+#[test]
+fn lines_mode_keeps_going_after_a_bad_line() {
+    let output = run(&["validate", "--lines"], "00\nzz\n8000\n10\n");
+    let lines: Vec<_> = stdout(&output).lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0], "ok");
+    assert!(lines[1].starts_with("error: "));
+    assert!(lines[2].ends_with("at byte 0"));
+    assert_eq!(lines[3], "ok");
+    assert_eq!(output.status.code(), Some(1));
+
+    let encode_errors = run(&["encode", "--lines"], "[1,\nnull\n");
+    let lines: Vec<_> = stdout(&encode_errors).lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with("error: ") && lines[0].contains("line 1"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "00");
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let deep = "[".repeat(1_000_000);
+    let output = run(&["encode"], &deep);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    let nested = "0d".repeat(1_000_000);
+    let output = run(&["decode"], &nested);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("too deep"));
+}
