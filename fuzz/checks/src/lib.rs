@@ -84,3 +84,43 @@ pub fn value_round_trips(data: &[u8]) {
         "the reference re-encodes differently"
     );
 }
+
+/// Text: any UTF-8 input parses or errors without panicking, and what parses
+/// prints to text that parses to the same value; an arbitrary value's text
+/// parses back to it.
+pub fn text_round_trips(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(value) = genvm_calldata::from_text(text) {
+            let printed = value.to_string();
+            assert_eq!(
+                genvm_calldata::from_text(&printed).as_ref(),
+                Ok(&value),
+                "printed text parses differently"
+            );
+        }
+    }
+    if let Ok(value) = Value::arbitrary(&mut Unstructured::new(data)) {
+        assert_eq!(
+            genvm_calldata::from_text(&value.to_string()).as_ref(),
+            Ok(&value),
+            "text does not round-trip"
+        );
+    }
+}
+
+/// Frames: any input decodes or errors without panicking, and an accepted
+/// frame encodes back to the same bytes, borrowed or owned.
+pub fn frame_round_trips(data: &[u8]) {
+    if let Ok(frame) = genvm_calldata::decode_frame(data) {
+        assert_eq!(
+            frame.encode().as_deref(),
+            Ok(data),
+            "the frame re-encodes differently"
+        );
+        assert_eq!(
+            frame.to_owned().encode().as_deref(),
+            Ok(data),
+            "the owned frame re-encodes differently"
+        );
+    }
+}

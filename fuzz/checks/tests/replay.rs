@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use genvm_calldata_fuzz_checks::{decode_agrees, matches_reference, value_round_trips};
+use genvm_calldata_fuzz_checks::{
+    decode_agrees, frame_round_trips, matches_reference, text_round_trips, value_round_trips,
+};
 
 fn fuzz_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -56,8 +58,11 @@ fn byte_targets_replay_their_corpus_the_shared_corpus_and_the_vectors() {
 }
 
 #[test]
-fn round_trip_target_replays_its_corpus() {
+fn structured_targets_replay_their_corpus() {
     for input in inputs("round_trip") {
         value_round_trips(&input);
+    }
+    for input in inputs("text") {
+        text_round_trips(&input);
     }
 }
