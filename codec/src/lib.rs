@@ -38,6 +38,8 @@
 //! * `std` (default): `std` support in dependencies. Without it the crate is
 //!   `no_std` + `alloc` and builds for `wasm32-unknown-unknown`.
 //! * `arbitrary`: `Arbitrary` for [`Value`], producing only valid values.
+//! * `serde`: calldata as a serde data format ([`to_vec`], [`from_slice`],
+//!   [`to_value`], [`from_value`]; see the [`serde`](mod@crate::serde) module).
 //! * `num-bigint`, `primitive-types`: conversions between [`Int`] and
 //!   `BigInt`/`BigUint` and `U256`.
 #![no_std]
@@ -61,6 +63,8 @@ mod int_interop;
 mod limbs;
 mod map;
 mod parse;
+#[cfg(feature = "serde")]
+pub mod serde;
 mod string;
 mod text;
 mod text_parse;
@@ -86,6 +90,11 @@ pub use text::Pretty;
 pub use text_parse::{from_text, TextParseError};
 pub use value::Value;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
+
+#[cfg(feature = "serde")]
+pub use crate::serde::{
+    encoded_len_of, from_slice, from_value, to_buf, to_value, to_vec, SerdeError,
+};
 
 pub use bytes;
 pub use genvm_abi as abi;

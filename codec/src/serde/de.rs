@@ -1,0 +1,299 @@
+//! The deserializer: reads validated calldata in place.
+
+use serde::de::value::{BorrowedBytesDeserializer, BorrowedStrDeserializer};
+use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
+
+use super::{SerdeError, RAW};
+use crate::int::IntRef;
+use crate::parse::{self, read_item, read_key};
+use crate::value_ref::ValueRef;
+
+/// Checks `input` strictly, then deserializes a `T` from it.
+pub(crate) fn deserialize<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
+    crate::validate(input)?;
+    T::deserialize(&mut Deserializer { input, pos: 0 })
+}
+
+/// Largest integer a float holds exactly: the reference host's limit.
+const MAX_SAFE_FLOAT: i64 = (1 << 53) - 1;
+
+struct Deserializer<'de> {
+    /// Validated calldata: reads below cannot fail, and nesting is bounded.
+    input: &'de [u8],
+    pos: usize,
+}
+
+impl<'de> Deserializer<'de> {
+    /// The item at the cursor (a container as its header), and its offset.
+    fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
+        let start = self.pos;
+        let (item, end) = read_item(self.input, start, true)?;
+        self.pos = end;
+        Ok((item, start))
+    }
+
+    fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
+        Ok(read_item(self.input, self.pos, true)?.0)
+    }
+
+    /// Skips one whole item, returning its encoding.
+    fn skip(&mut self) -> Result<&'de [u8], SerdeError> {
+        let start = self.pos;
+        self.pos = parse::parse(self.input, start, usize::MAX, &mut ())?;
+        Ok(&self.input[start..self.pos])
+    }
+}
+
+/// Hands an integer to a visitor in the narrowest form that holds it.
+fn visit_int<'de, V: Visitor<'de>>(
+    int: IntRef<'de>,
+    raw: &'de [u8],
+    visitor: V,
+) -> Result<V::Value, SerdeError> {
+    if let Ok(small) = u64::try_from(int) {
+        visitor.visit_u64(small)
+    } else if let Ok(small) = i64::try_from(int) {
+        visitor.visit_i64(small)
+    } else if let Ok(wide) = u128::try_from(int) {
+        visitor.visit_u128(wide)
+    } else if let Ok(wide) = i128::try_from(int) {
+        visitor.visit_i128(wide)
+    } else {
+        visitor.visit_newtype_struct(BorrowedBytesDeserializer::new(raw))
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
+    type Error = SerdeError;
+
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        let (item, start) = self.next_item()?;
+        let result = match item {
+            ValueRef::Null => visitor.visit_unit(),
+            ValueRef::Bool(b) => visitor.visit_bool(b),
+            ValueRef::Int(int) => visit_int(int, &self.input[start..self.pos], visitor),
+            ValueRef::Bytes(bytes) => visitor.visit_borrowed_bytes(bytes),
+            ValueRef::Str(text) => visitor.visit_borrowed_str(text),
+            ValueRef::Address(_) => visitor
+                .visit_newtype_struct(BorrowedBytesDeserializer::new(&self.input[start..self.pos])),
+            ValueRef::Array(items) => visitor.visit_seq(Seq {
+                de: self,
+                remaining: items.len(),
+                index: 0,
+            }),
+            ValueRef::Map(entries) => visitor.visit_map(Entries {
+                de: self,
+                remaining: entries.len(),
+                key: "",
+            }),
+        };
+        result.map_err(|e| e.at(start))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        if self.peek()?.is_null() {
+            self.pos += 1;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, SerdeError> {
+        if name == RAW {
+            let start = self.pos;
+            let raw = self.skip()?;
+            return visitor
+                .visit_borrowed_bytes(raw)
+                .map_err(|e: SerdeError| e.at(start));
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, SerdeError> {
+        let (item, start) = self.next_item()?;
+        let result = match item {
+            ValueRef::Str(name) => visitor.visit_enum(name.into_deserializer()),
+            ValueRef::Map(entries) if entries.len() == 1 => {
+                visitor.visit_enum(Variant { de: self })
+            }
+            _ => Err(SerdeError::new("an enum is a string or a one-key map")),
+        };
+        result.map_err(|e| e.at(start))
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self.peek()? {
+            ValueRef::Int(int) => {
+                let start = self.pos;
+                self.next_item()?;
+                match i64::try_from(int) {
+                    Ok(v) if (-MAX_SAFE_FLOAT..=MAX_SAFE_FLOAT).contains(&v) => {
+                        visitor.visit_f64(v as f64)
+                    }
+                    _ => Err(SerdeError::new(alloc::format!(
+                        "integer {int} is beyond ±(2^53 - 1) for a float"
+                    ))),
+                }
+                .map_err(|e| e.at(start))
+            }
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, _: V) -> Result<V::Value, SerdeError> {
+        Err(SerdeError::new("a char cannot be calldata").at(self.pos))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.skip()?;
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+struct Seq<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    remaining: usize,
+    index: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
+    type Error = SerdeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, SerdeError> {
+        if self.remaining == 0 {
+            return Ok(None);
+        }
+        self.remaining -= 1;
+        let index = self.index;
+        self.index += 1;
+        seed.deserialize(&mut *self.de)
+            .map(Some)
+            .map_err(|e| e.within_index(index))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.remaining)
+    }
+}
+
+struct Entries<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    remaining: usize,
+    /// The key of the entry being read, for error paths.
+    key: &'de str,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = SerdeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, SerdeError> {
+        if self.remaining == 0 {
+            return Ok(None);
+        }
+        self.remaining -= 1;
+        let start = self.de.pos;
+        let (key, end) = read_key(self.de.input, start)?;
+        self.de.pos = end;
+        self.key = key;
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
+            .map_err(|e: SerdeError| e.at(start))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, SerdeError> {
+        seed.deserialize(&mut *self.de)
+            .map_err(|e| e.within_field(self.key))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.remaining)
+    }
+}
+
+/// The one-key map of a variant with content.
+struct Variant<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+}
+
+impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
+    type Error = SerdeError;
+    type Variant = Content<'a, 'de>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Content<'a, 'de>), SerdeError> {
+        let (name, end) = read_key(self.de.input, self.de.pos)?;
+        self.de.pos = end;
+        let variant = seed.deserialize(BorrowedStrDeserializer::<SerdeError>::new(name))?;
+        Ok((variant, Content { de: self.de, name }))
+    }
+}
+
+/// What a variant's one-key map holds.
+struct Content<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    name: &'de str,
+}
+
+impl<'de> de::VariantAccess<'de> for Content<'_, 'de> {
+    type Error = SerdeError;
+
+    fn unit_variant(self) -> Result<(), SerdeError> {
+        <() as Deserialize>::deserialize(&mut *self.de).map_err(|e| e.within_field(self.name))
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<T::Value, SerdeError> {
+        seed.deserialize(&mut *self.de)
+            .map_err(|e| e.within_field(self.name))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, SerdeError> {
+        de::Deserializer::deserialize_any(&mut *self.de, visitor)
+            .map_err(|e| e.within_field(self.name))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, SerdeError> {
+        de::Deserializer::deserialize_any(&mut *self.de, visitor)
+            .map_err(|e| e.within_field(self.name))
+    }
+}

@@ -1,0 +1,108 @@
+//! serde support: calldata as a serde data format, in serde_json's style.
+//!
+//! Serialization writes calldata straight into the output: struct fields and
+//! map entries are written in place, then put in key order with one copy
+//! through a reusable scratch buffer (no tree, no allocation per field).
+//! Deserialization validates the input once (strictly, like [`validate`]),
+//! then reads it in place: `&str` and `&[u8]` fields borrow from it.
+//!
+//! The mapping is the reference host's: structs and maps are maps with sorted
+//! keys; `None`, `()` and unit structs are null; `Some(x)` is `x`; newtype
+//! structs are their content; unit variants are their name; other variants
+//! are one-key maps `{name: content}`; sequences and tuples are arrays; every
+//! integer type (`u128`/`i128` included) is an integer; floats only when
+//! whole and within ±(2^53 − 1); `char` and non-string map keys are errors.
+//! [`Address`](crate::Address) is the address atom and [`Int`](crate::Int)
+//! an integer of any size.
+//!
+//! ```
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Serialize, Deserialize, Debug, PartialEq)]
+//! struct Transfer<'a> {
+//!     to: genvm_calldata::Address,
+//!     amount: u128,
+//!     memo: &'a str,
+//! }
+//!
+//! let transfer = Transfer { to: genvm_calldata::Address([1; 20]), amount: 5, memo: "rent" };
+//! let bytes = genvm_calldata::to_vec(&transfer).unwrap();
+//! assert_eq!(genvm_calldata::decode(&bytes).unwrap().to_string(),
+//!     r#"{"amount":5,"memo":"rent","to":addr#0101010101010101010101010101010101010101}"#);
+//! let back: Transfer = genvm_calldata::from_slice(&bytes).unwrap();
+//! assert_eq!(back, transfer);
+//! ```
+//!
+//! [`validate`]: crate::validate
+
+mod de;
+mod error;
+mod impls;
+mod ser;
+
+use alloc::vec::Vec;
+
+use bytes::BufMut;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+pub use error::SerdeError;
+
+use crate::value::Value;
+
+/// The newtype-struct name that carries one encoded calldata item through
+/// serde untouched (addresses, integers beyond 128 bits), the way serde_json
+/// carries `RawValue`. Never matched against user type names.
+pub(crate) const RAW: &str = "$genvm_calldata::private::Raw";
+
+/// The integer a float stands for: only whole numbers within ±(2^53 − 1),
+/// the reference host's rule (larger floats are not exact integers).
+pub(crate) fn whole_float(value: f64) -> Result<i64, SerdeError> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
+    // NaN fails the range check; the cast round-trips only whole numbers.
+    if (-MAX_SAFE..=MAX_SAFE).contains(&value) && value as i64 as f64 == value {
+        Ok(value as i64)
+    } else {
+        Err(SerdeError::new(alloc::format!("float {value} is not a whole number within ±(2^53 - 1)")))
+    }
+}
+
+/// Serializes `value` into a new vector of calldata.
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, SerdeError> {
+    let mut out = Vec::new();
+    ser::serialize_into(value, &mut out)?;
+    Ok(out)
+}
+
+/// Serializes `value` and appends the calldata to `out`.
+pub fn to_buf<T: Serialize + ?Sized, B: BufMut + ?Sized>(
+    value: &T,
+    out: &mut B,
+) -> Result<(), SerdeError> {
+    out.put_slice(&to_vec(value)?);
+    Ok(())
+}
+
+/// Length of the calldata `value` serializes to (it is serialized to count).
+pub fn encoded_len_of<T: Serialize + ?Sized>(value: &T) -> Result<usize, SerdeError> {
+    to_vec(value).map(|bytes| bytes.len())
+}
+
+/// Deserializes a `T` from calldata, borrowing strings and bytes from it.
+///
+/// The input is first checked as strictly as [`validate`](crate::validate)
+/// does (trailing bytes and nesting over 128 included).
+pub fn from_slice<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
+    de::deserialize(input)
+}
+
+/// Converts a `T` into a [`Value`].
+pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, SerdeError> {
+    let bytes = to_vec(value)?;
+    crate::decode_bytes(bytes.into()).map_err(SerdeError::from)
+}
+
+/// Converts a [`Value`] into a `T`.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, SerdeError> {
+    from_slice(&crate::encode(&value))
+}

@@ -1,0 +1,530 @@
+//! The serializer: values go straight into the output as calldata.
+
+use alloc::vec::Vec;
+
+use serde::ser::{self, Serialize};
+
+use super::{SerdeError, RAW};
+use crate::int::Int;
+use crate::wire::{self, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_STR};
+
+/// Serializes `value` onto the end of `out`.
+pub(crate) fn serialize_into<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> Result<(), SerdeError> {
+    let mut serializer = Serializer {
+        out,
+        scratch: Vec::new(),
+        entries: Vec::new(),
+        raw_next: false,
+    };
+    value.serialize(&mut serializer)
+}
+
+pub(crate) struct Serializer<'o> {
+    out: &'o mut Vec<u8>,
+    /// Reused to put map entries in key order.
+    scratch: Vec<u8>,
+    /// Entries of the open maps, innermost last.
+    entries: Vec<Entry>,
+    /// The next bytes are one encoded calldata item, to copy as they are.
+    raw_next: bool,
+}
+
+/// Where one map entry sits in the output while its map is open.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The key's length prefix.
+    start: usize,
+    /// The key's bytes.
+    key: (usize, usize),
+    /// Past the value.
+    end: usize,
+}
+
+impl<'o> Serializer<'o> {
+    fn header(&mut self, tag: u8, len: usize) {
+        wire::put_uleb(self.out, wire::header(tag, len));
+    }
+
+    fn int(&mut self, value: impl Into<Int>) -> Result<(), SerdeError> {
+        value.into().as_ref().encode_to(self.out);
+        Ok(())
+    }
+
+    fn key(&mut self, key: &str) {
+        wire::put_uleb(self.out, key.len() as u128);
+        self.out.extend_from_slice(key.as_bytes());
+    }
+
+    /// `{name: ...}`: the one-key map of a variant with content.
+    fn variant_prefix(&mut self, name: &str) {
+        self.header(TAG_MAP, 1);
+        self.key(name);
+    }
+
+    fn open_map<'a>(&'a mut self) -> Compound<'a, 'o> {
+        let first = self.entries.len();
+        let start = self.out.len();
+        Compound {
+            kind: Kind::Map { start, first },
+            count: 0,
+            variant: None,
+            ser: self,
+        }
+    }
+
+    fn open_seq<'a>(&'a mut self, len: Option<usize>) -> Compound<'a, 'o> {
+        if let Some(len) = len {
+            self.header(TAG_ARRAY, len);
+        }
+        let start = self.out.len();
+        Compound {
+            kind: Kind::Seq {
+                declared: len,
+                start,
+            },
+            count: 0,
+            variant: None,
+            ser: self,
+        }
+    }
+
+    fn entry_text(&self, entry: &Entry) -> &str {
+        core::str::from_utf8(&self.out[entry.key.0..entry.key.1]).unwrap_or("?")
+    }
+}
+
+fn unsupported(what: &str) -> SerdeError {
+    SerdeError::new(alloc::format!("{what} cannot be calldata"))
+}
+
+impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
+    type Ok = ();
+    type Error = SerdeError;
+    type SerializeSeq = Compound<'a, 'o>;
+    type SerializeTuple = Compound<'a, 'o>;
+    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTupleVariant = Compound<'a, 'o>;
+    type SerializeMap = Compound<'a, 'o>;
+    type SerializeStruct = Compound<'a, 'o>;
+    type SerializeStructVariant = Compound<'a, 'o>;
+
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+
+    fn serialize_bool(self, v: bool) -> Result<(), SerdeError> {
+        self.out
+            .push(if v { wire::TRUE_BYTE } else { wire::FALSE_BYTE });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), SerdeError> {
+        self.int(v)
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<(), SerdeError> {
+        self.serialize_f64(v as f64)
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), SerdeError> {
+        self.int(super::whole_float(v)?)
+    }
+
+    fn serialize_char(self, _: char) -> Result<(), SerdeError> {
+        Err(unsupported("a char"))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), SerdeError> {
+        self.header(TAG_STR, v.len());
+        self.out.extend_from_slice(v.as_bytes());
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), SerdeError> {
+        if core::mem::take(&mut self.raw_next) {
+            self.out.extend_from_slice(v);
+        } else {
+            self.header(TAG_BYTES, v.len());
+            self.out.extend_from_slice(v);
+        }
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), SerdeError> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), SerdeError> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), SerdeError> {
+        self.out.push(wire::NULL_BYTE);
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), SerdeError> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), SerdeError> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), SerdeError> {
+        self.raw_next = name == RAW;
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), SerdeError> {
+        self.variant_prefix(variant);
+        value.serialize(self).map_err(|e| e.within_field(variant))
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_seq(len))
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_seq(Some(len)))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_seq(Some(len)))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'o>, SerdeError> {
+        self.variant_prefix(variant);
+        Ok(self.open_seq(Some(len)).in_variant(variant))
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_map())
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_map())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a, 'o>, SerdeError> {
+        self.variant_prefix(variant);
+        Ok(self.open_map().in_variant(variant))
+    }
+}
+
+/// An open array or map.
+pub(crate) struct Compound<'a, 'o> {
+    ser: &'a mut Serializer<'o>,
+    kind: Kind,
+    /// Elements or entries written so far.
+    count: usize,
+    /// The variant whose one-key map holds this, for error paths.
+    variant: Option<&'static str>,
+}
+
+enum Kind {
+    /// Elements start at `start`; without a declared length the header is
+    /// inserted there at the end.
+    Seq {
+        declared: Option<usize>,
+        start: usize,
+    },
+    /// Entries start at `start`, and are `ser.entries[first..]`.
+    Map { start: usize, first: usize },
+}
+
+impl Compound<'_, '_> {
+    fn in_variant(self, variant: &'static str) -> Self {
+        Compound {
+            variant: Some(variant),
+            ..self
+        }
+    }
+
+    /// Adds the variant (if any) to an error's path.
+    fn outer(&self, error: SerdeError) -> SerdeError {
+        match self.variant {
+            Some(variant) => error.within_field(variant),
+            None => error,
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        let index = self.count;
+        self.count += 1;
+        value
+            .serialize(&mut *self.ser)
+            .map_err(|e| self.outer(e.within_index(index)))
+    }
+
+    /// Writes a key that is already a string.
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerdeError> {
+        let start = self.ser.out.len();
+        self.ser.key(key);
+        let key_range = (self.ser.out.len() - key.len(), self.ser.out.len());
+        self.value(start, key_range, value, key)
+    }
+
+    fn value<T: Serialize + ?Sized>(
+        &mut self,
+        start: usize,
+        key: (usize, usize),
+        value: &T,
+        name: &str,
+    ) -> Result<(), SerdeError> {
+        value
+            .serialize(&mut *self.ser)
+            .map_err(|e| self.outer(e.within_field(name)))?;
+        self.ser.entries.push(Entry {
+            start,
+            key,
+            end: self.ser.out.len(),
+        });
+        self.count += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), SerdeError> {
+        let variant = self.variant;
+        let Compound {
+            ser, kind, count, ..
+        } = self;
+        finish_kind(ser, kind, count).map_err(|e| match variant {
+            Some(variant) => e.within_field(variant),
+            None => e,
+        })
+    }
+}
+
+fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(), SerdeError> {
+    match kind {
+        Kind::Seq {
+            declared: Some(len),
+            ..
+        } if len == count => Ok(()),
+        Kind::Seq {
+            declared: Some(len),
+            ..
+        } => Err(SerdeError::new(alloc::format!(
+            "a sequence declared {len} elements and gave {count}"
+        ))),
+        Kind::Seq {
+            declared: None,
+            start,
+        } => {
+            let mut header = Vec::new();
+            wire::put_uleb(&mut header, wire::header(TAG_ARRAY, count));
+            ser.out.splice(start..start, header);
+            Ok(())
+        }
+        Kind::Map { start, first } => {
+            let Serializer {
+                out,
+                scratch,
+                entries,
+                ..
+            } = ser;
+            let open = &mut entries[first..];
+            open.sort_unstable_by(|a, b| out[a.key.0..a.key.1].cmp(&out[b.key.0..b.key.1]));
+            if let Some(pair) = open
+                .windows(2)
+                .find(|pair| out[pair[0].key.0..pair[0].key.1] == out[pair[1].key.0..pair[1].key.1])
+            {
+                let key = String::from_utf8_lossy(&out[pair[0].key.0..pair[0].key.1]).into_owned();
+                entries.truncate(first);
+                return Err(SerdeError::new(alloc::format!("duplicate map key {key:?}")));
+            }
+            scratch.clear();
+            scratch.extend_from_slice(&out[start..]);
+            out.truncate(start);
+            wire::put_uleb(*out, wire::header(TAG_MAP, count));
+            for entry in &entries[first..] {
+                out.extend_from_slice(&scratch[entry.start - start..entry.end - start]);
+            }
+            entries.truncate(first);
+            Ok(())
+        }
+    }
+}
+
+use alloc::string::String;
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerdeError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), SerdeError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = SerdeError;
+
+    /// Writes the key as a value, then rewrites its string header as the
+    /// plain length a key has; anything but a string is refused.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerdeError> {
+        let start = self.ser.out.len();
+        key.serialize(&mut *self.ser)?;
+        let header = wire::read_uleb(self.ser.out, start)
+            .ok()
+            .filter(|h| h.tag() == TAG_STR);
+        let Some((header, len)) = header.and_then(|h| h.length().ok().map(|len| (h, len))) else {
+            self.ser.out.truncate(start);
+            return Err(SerdeError::new("a map key must be a string"));
+        };
+        let mut prefix = Vec::new();
+        wire::put_uleb(&mut prefix, len as u128);
+        self.ser.out.splice(start..header.end, prefix);
+        // Remember the key until its value arrives.
+        self.ser.entries.push(Entry {
+            start,
+            key: (self.ser.out.len() - len, self.ser.out.len()),
+            end: 0,
+        });
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
+        let Some(pending) = self.ser.entries.pop() else {
+            return Err(SerdeError::new("a map value without a key"));
+        };
+        let name = String::from(self.ser.entry_text(&pending));
+        self.value(pending.start, pending.key, value, &name)
+    }
+
+    fn end(self) -> Result<(), SerdeError> {
+        self.finish()
+    }
+}

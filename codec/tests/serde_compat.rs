@@ -1,0 +1,308 @@
+//! serde: byte-compatible with the reference host's mapping, zero-copy on the
+//! way back, and refusing what the reference refuses, with field paths.
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+
+use common::arbitrary_value;
+use genvm_calldata::{
+    decode, encode, from_slice, from_value, to_value, to_vec, Address, Int, Value,
+};
+use proptest::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Our bytes for `value`, after checking they equal the reference's.
+fn same_as_reference<T: Serialize>(value: &T) -> Vec<u8> {
+    let ours = to_vec(value).expect("we serialize it");
+    let reference = genlayer_calldata::to_value(value).expect("the reference serializes it");
+    assert_eq!(
+        ours,
+        genlayer_calldata::encode(&reference),
+        "bytes differ from the reference"
+    );
+    ours
+}
+
+fn round_trip<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(value: &T) {
+    let bytes = same_as_reference(value);
+    assert_eq!(&from_slice::<T>(&bytes).unwrap(), value);
+    assert_eq!(&from_value::<T>(to_value(value).unwrap()).unwrap(), value);
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+struct Unit;
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+struct Newtype(u32);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+struct Pair(i8, String);
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+enum Shape {
+    Empty,
+    Circle(u64),
+    Line(i32, i32),
+    Rect { w: u16, h: u16 },
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+struct Inner {
+    zeta: bool,
+    alpha: Option<i64>,
+    #[serde(rename = "é")]
+    accented: String,
+    #[serde(rename = "€uro")]
+    euro: u8,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone)]
+struct Zoo {
+    unit: Unit,
+    newtype: Newtype,
+    pair: Pair,
+    shapes: Vec<Shape>,
+    nested: Inner,
+    tuple: (u8, bool, String),
+    maybe: Option<String>,
+    none: Option<u8>,
+    map: BTreeMap<String, Vec<i16>>,
+    hash: HashMap<String, bool>,
+    big: u128,
+    small: i128,
+    whole: f64,
+    #[serde(with = "serde_bytes")]
+    blob: Vec<u8>,
+    list_of_bytes: Vec<u8>,
+}
+
+fn zoo() -> Zoo {
+    Zoo {
+        unit: Unit,
+        newtype: Newtype(7),
+        pair: Pair(-3, "p".into()),
+        shapes: vec![
+            Shape::Empty,
+            Shape::Circle(5),
+            Shape::Line(-1, 1),
+            Shape::Rect { w: 2, h: 3 },
+        ],
+        nested: Inner {
+            zeta: true,
+            alpha: None,
+            accented: "é".into(),
+            euro: 1,
+        },
+        tuple: (1, false, "t".into()),
+        maybe: Some("here".into()),
+        none: None,
+        map: BTreeMap::from([("b".into(), vec![1, -1]), ("a".into(), vec![])]),
+        hash: HashMap::from([("y".into(), true), ("x".into(), false), ("".into(), true)]),
+        big: u128::MAX,
+        small: i128::MIN,
+        whole: -4096.0,
+        blob: vec![0, 1, 2, 255],
+        list_of_bytes: vec![9, 8],
+    }
+}
+
+#[test]
+fn the_zoo_matches_the_reference_and_round_trips() {
+    round_trip(&zoo());
+    for shape in zoo().shapes {
+        round_trip(&shape);
+    }
+    round_trip(&Unit);
+    round_trip(&(1u8, -1i64, u64::MAX, i64::MIN));
+}
+
+#[test]
+fn addresses_are_the_address_atom() {
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Holder {
+        who: Address,
+    }
+    let ours = to_vec(&Holder {
+        who: Address([0xab; 20]),
+    })
+    .unwrap();
+    // The reference's own `Address` derives Serialize as 20 numbers; the
+    // host's meaning (FACTS sec. 6) is its address atom, `Value::Address`.
+    let theirs = genlayer_calldata::Value::Map(BTreeMap::from([(
+        "who".to_owned(),
+        genlayer_calldata::Value::Address(genlayer_calldata::Address::from([0xab; 20])),
+    )]));
+    assert_eq!(ours, genlayer_calldata::encode(&theirs));
+    assert_eq!(
+        decode(&ours).unwrap().to_string(),
+        format!("{{\"who\":addr#{}}}", "ab".repeat(20))
+    );
+    assert_eq!(
+        from_slice::<Holder>(&ours).unwrap(),
+        Holder {
+            who: Address([0xab; 20])
+        }
+    );
+    // Human-readable formats get the hex text.
+    assert_eq!(
+        serde_json::to_string(&Address([0xab; 20])).unwrap(),
+        format!("\"0x{}\"", "ab".repeat(20))
+    );
+}
+
+#[test]
+fn big_integers_and_values_cross_serde() {
+    let big: Int = "-123456789012345678901234567890123456789012345678901234567890"
+        .parse()
+        .unwrap();
+    let bytes = to_vec(&big).unwrap();
+    assert_eq!(bytes, encode(&Value::from(big.clone())));
+    assert_eq!(from_slice::<Int>(&bytes).unwrap(), big);
+
+    let value = decode(&hex::decode("1e0161183333333333333333333333333333333333333333016209016382808080808080808080808080808080808040").unwrap()).unwrap();
+    assert_eq!(to_vec(&value).unwrap(), encode(&value));
+    assert_eq!(from_slice::<Value>(&encode(&value)).unwrap(), value);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn values_serialize_to_their_encoding(data in prop::collection::vec(any::<u8>(), 0..2048)) {
+        if let Some(value) = arbitrary_value(&data) {
+            let bytes = to_vec(&value).unwrap();
+            prop_assert_eq!(&bytes, &encode(&value));
+            prop_assert_eq!(from_slice::<Value>(&bytes).unwrap(), value.clone());
+            let view = genvm_calldata::decode_ref(&bytes).unwrap();
+            prop_assert_eq!(to_vec(&view).unwrap(), bytes);
+        }
+    }
+
+    #[test]
+    fn integer_extremes_match_the_reference(a: u128, b: i128, c: i64, d: u64) {
+        round_trip(&(a, b, c, d));
+    }
+}
+
+#[test]
+fn borrowed_fields_point_into_the_input() {
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Borrowed<'a> {
+        name: &'a str,
+        #[serde(borrow, with = "serde_bytes")]
+        data: &'a [u8],
+    }
+    let bytes = to_vec(&Borrowed {
+        name: "borrowed",
+        data: b"\x01\x02\x03",
+    })
+    .unwrap();
+    let back: Borrowed = from_slice(&bytes).unwrap();
+    let range = bytes.as_ptr_range();
+    assert!(range.contains(&back.name.as_ptr()));
+    assert!(range.contains(&back.data.as_ptr()));
+    assert_eq!(
+        back,
+        Borrowed {
+            name: "borrowed",
+            data: b"\x01\x02\x03"
+        }
+    );
+}
+
+#[derive(Serialize, Debug)]
+struct WithFloat {
+    inner: Vec<FloatField>,
+}
+
+#[derive(Serialize, Debug)]
+struct FloatField {
+    x: f64,
+}
+
+#[test]
+fn refusals_match_the_reference_and_name_the_path() {
+    let fractional = WithFloat {
+        inner: vec![FloatField { x: 1.0 }, FloatField { x: 1.5 }],
+    };
+    assert!(genlayer_calldata::to_value(&fractional).is_err());
+    let error = to_vec(&fractional).unwrap_err();
+    assert_eq!(error.path(), ".inner[1].x");
+    assert!(error.to_string().contains("1.5"), "{error}");
+
+    for float in [f64::NAN, f64::INFINITY, 9_007_199_254_740_992.0] {
+        assert!(genlayer_calldata::to_value(&float).is_err());
+        assert!(to_vec(&float).is_err());
+    }
+    assert!(to_vec(&9_007_199_254_740_991.0f64).is_ok());
+
+    assert!(genlayer_calldata::to_value(&'c').is_err());
+    assert!(to_vec(&'c').is_err());
+
+    let int_keys = BTreeMap::from([(1u8, true)]);
+    assert!(genlayer_calldata::to_value(&int_keys).is_err());
+    assert_eq!(
+        to_vec(&int_keys).unwrap_err().message(),
+        "a map key must be a string"
+    );
+}
+
+#[test]
+fn decoding_errors_name_the_path_and_offset() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Record {
+        id: u8,
+        name: String,
+    }
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Records {
+        records: Vec<Record>,
+    }
+    let text = r#"{"records": [{"id": 1, "name": "a"}, {"id": 300, "name": "b"}]}"#;
+    let bytes = encode(&genvm_calldata::from_text(text).unwrap());
+    let error = from_slice::<Records>(&bytes).unwrap_err();
+    assert_eq!(error.path(), ".records[1].id");
+    let offset = error.offset().unwrap();
+    assert_eq!(
+        decode(&bytes[offset..offset + 2]).unwrap(),
+        Value::from(300)
+    );
+    assert!(error
+        .to_string()
+        .starts_with("invalid value: integer `300`, expected u8 at .records[1].id (byte "));
+    let reference = genlayer_calldata::decode(&bytes).unwrap();
+    assert!(genlayer_calldata::from_value::<Records>(reference).is_err());
+
+    let missing = encode(&genvm_calldata::from_text(r#"{"records": [{"id": 1}]}"#).unwrap());
+    let error = from_slice::<Records>(&missing).unwrap_err();
+    assert_eq!(
+        (error.message(), error.path()),
+        ("missing field `name`", ".records[0]")
+    );
+
+    let wrong_type = encode(&genvm_calldata::from_text(r#"{"records": "no"}"#).unwrap());
+    assert_eq!(
+        from_slice::<Records>(&wrong_type).unwrap_err().path(),
+        ".records"
+    );
+
+    // Invalid calldata is refused before any field is read.
+    let error = from_slice::<Value>(&[0x80, 0x00]).unwrap_err();
+    assert_eq!(
+        (error.message(), error.offset()),
+        ("non-canonical ULEB128 (trailing zero byte)", Some(0))
+    );
+}
+
+#[test]
+fn hostile_nesting_is_refused_before_deserializing() {
+    let mut input = vec![0x0d; 1_000_000];
+    input.push(0x05);
+    let error = from_slice::<Value>(&input).unwrap_err();
+    assert_eq!(error.offset(), Some(128));
+    let error = from_slice::<serde_json::Value>(&input).unwrap_err();
+    assert!(error.message().contains("too deep"));
+}
