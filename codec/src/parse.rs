@@ -205,7 +205,7 @@ fn utf8(bytes: &[u8], offset: usize) -> Result<&str, DecodeError> {
 /// Byte order of two keys, inline for short ones: calling `memcmp` for
 /// five-byte keys cost a sixth of validation time on records.
 #[inline(always)]
-fn compare_keys(previous: &[u8], key: &[u8]) -> Ordering {
+pub(crate) fn compare_keys(previous: &[u8], key: &[u8]) -> Ordering {
     if previous.len().min(key.len()) > 16 {
         return previous.cmp(key);
     }

@@ -306,3 +306,39 @@ fn hostile_nesting_is_refused_before_deserializing() {
     let error = from_slice::<serde_json::Value>(&input).unwrap_err();
     assert!(error.message().contains("too deep"));
 }
+
+#[test]
+fn from_slice_is_as_strict_as_validate_on_every_vector() {
+    let text =
+        std::fs::read_to_string(common::repo_root().join("spec/vectors/calldata.json")).unwrap();
+    let vectors: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for vector in vectors["vectors"].as_array().unwrap() {
+        let input = hex::decode(vector["hex"].as_str().unwrap()).unwrap();
+        let ours = from_slice::<Value>(&input);
+        match genvm_calldata::validate(&input) {
+            Ok(()) => assert_eq!(ours.unwrap(), decode(&input).unwrap(), "{}", vector["name"]),
+            Err(expected) => {
+                let error = ours.unwrap_err();
+                assert_eq!(
+                    error.offset(),
+                    Some(expected.offset()),
+                    "{}",
+                    vector["name"]
+                );
+                assert_eq!(
+                    error.message(),
+                    expected.kind().description(),
+                    "{}",
+                    vector["name"]
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn from_slice_agrees_with_validate_on_random_bytes(input in prop::collection::vec(any::<u8>(), 0..48)) {
+        prop_assert_eq!(from_slice::<Value>(&input).is_ok(), genvm_calldata::validate(&input).is_ok());
+    }
+}

@@ -1,46 +1,72 @@
-//! The deserializer: reads validated calldata in place.
+//! The deserializer: reads calldata in place, checking it as strictly as
+//! `validate` while it goes (one pass, no separate validation).
 
 use serde::de::value::{BorrowedBytesDeserializer, BorrowedStrDeserializer};
 use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
 
+use core::cmp::Ordering;
+
 use super::{SerdeError, RAW};
+use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
 use crate::parse::{self, read_item, read_key};
 use crate::value_ref::ValueRef;
 
-/// Checks `input` strictly, then deserializes a `T` from it.
+/// Deserializes a `T` from all of `input`, which must be valid calldata.
 pub(crate) fn deserialize<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
-    crate::validate(input)?;
-    T::deserialize(&mut Deserializer { input, pos: 0 })
+    let mut deserializer = Deserializer {
+        input,
+        pos: 0,
+        depth: 0,
+    };
+    let value = T::deserialize(&mut deserializer)?;
+    match deserializer.pos == input.len() {
+        true => Ok(value),
+        false => Err(DecodeError::new(ErrorKind::TrailingBytes, deserializer.pos).into()),
+    }
 }
+
+const MAX_DEPTH: usize = crate::DecodeOptions::DEFAULT_MAX_DEPTH;
 
 /// Largest integer a float holds exactly: the reference host's limit.
 const MAX_SAFE_FLOAT: i64 = (1 << 53) - 1;
 
 struct Deserializer<'de> {
-    /// Validated calldata: reads below cannot fail, and nesting is bounded.
     input: &'de [u8],
     pos: usize,
+    /// Containers open around the cursor.
+    depth: usize,
 }
 
 impl<'de> Deserializer<'de> {
     /// The item at the cursor (a container as its header), and its offset.
     fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
         let start = self.pos;
-        let (item, end) = read_item(self.input, start, true)?;
+        let (item, end) = read_item(self.input, start, self.depth < MAX_DEPTH)?;
         self.pos = end;
         Ok((item, start))
     }
 
     fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
-        Ok(read_item(self.input, self.pos, true)?.0)
+        Ok(read_item(self.input, self.pos, self.depth < MAX_DEPTH)?.0)
     }
 
-    /// Skips one whole item, returning its encoding.
+    /// Skips (and checks) one whole item, returning its encoding.
     fn skip(&mut self) -> Result<&'de [u8], SerdeError> {
         let start = self.pos;
-        self.pos = parse::parse(self.input, start, usize::MAX, &mut ())?;
+        self.pos = parse::parse(self.input, start, MAX_DEPTH - self.depth, &mut ())?;
         Ok(&self.input[start..self.pos])
+    }
+
+    /// Runs `visit` one container deeper.
+    fn nested<T>(
+        &mut self,
+        visit: impl FnOnce(&mut Self) -> Result<T, SerdeError>,
+    ) -> Result<T, SerdeError> {
+        self.depth += 1;
+        let result = visit(self);
+        self.depth -= 1;
+        result
     }
 }
 
@@ -80,15 +106,33 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             ValueRef::Str(text) => visitor.visit_borrowed_str(text),
             ValueRef::Address(_) => visitor
                 .visit_newtype_struct(BorrowedBytesDeserializer::new(&self.input[start..self.pos])),
-            ValueRef::Array(items) => visitor.visit_seq(Seq {
-                de: self,
-                remaining: items.len(),
-                index: 0,
+            ValueRef::Array(items) => self.nested(|de| {
+                let mut seq = Seq {
+                    de,
+                    remaining: items.len(),
+                    index: 0,
+                };
+                let value = visitor.visit_seq(&mut seq)?;
+                match seq.remaining {
+                    0 => Ok(value),
+                    left => Err(SerdeError::new(alloc::format!(
+                        "{left} more elements than the type reads"
+                    ))),
+                }
             }),
-            ValueRef::Map(entries) => visitor.visit_map(Entries {
-                de: self,
-                remaining: entries.len(),
-                key: "",
+            ValueRef::Map(entries) => self.nested(|de| {
+                let mut map = Entries {
+                    de,
+                    remaining: entries.len(),
+                    key: None,
+                };
+                let value = visitor.visit_map(&mut map)?;
+                match map.remaining {
+                    0 => Ok(value),
+                    left => Err(SerdeError::new(alloc::format!(
+                        "{left} more entries than the type reads"
+                    ))),
+                }
             }),
         };
         result.map_err(|e| e.at(start))
@@ -205,8 +249,8 @@ impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
 struct Entries<'a, 'de> {
     de: &'a mut Deserializer<'de>,
     remaining: usize,
-    /// The key of the entry being read, for error paths.
-    key: &'de str,
+    /// The key of the entry being read: for the order check and error paths.
+    key: Option<&'de str>,
 }
 
 impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
@@ -222,8 +266,19 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         self.remaining -= 1;
         let start = self.de.pos;
         let (key, end) = read_key(self.de.input, start)?;
+        if let Some(previous) = self.key {
+            match parse::compare_keys(previous.as_bytes(), key.as_bytes()) {
+                Ordering::Less => {}
+                Ordering::Equal => {
+                    return Err(DecodeError::new(ErrorKind::DuplicateKey, start).into())
+                }
+                Ordering::Greater => {
+                    return Err(DecodeError::new(ErrorKind::UnsortedKeys, start).into())
+                }
+            }
+        }
         self.de.pos = end;
-        self.key = key;
+        self.key = Some(key);
         seed.deserialize(BorrowedStrDeserializer::new(key))
             .map(Some)
             .map_err(|e: SerdeError| e.at(start))
@@ -233,8 +288,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         &mut self,
         seed: V,
     ) -> Result<V::Value, SerdeError> {
+        let key = self.key.unwrap_or_default();
         seed.deserialize(&mut *self.de)
-            .map_err(|e| e.within_field(self.key))
+            .map_err(|e| e.within_field(key))
     }
 
     fn size_hint(&self) -> Option<usize> {

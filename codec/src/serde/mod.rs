@@ -3,8 +3,9 @@
 //! Serialization writes calldata straight into the output: struct fields and
 //! map entries are written in place, then put in key order with one copy
 //! through a reusable scratch buffer (no tree, no allocation per field).
-//! Deserialization validates the input once (strictly, like [`validate`]),
-//! then reads it in place: `&str` and `&[u8]` fields borrow from it.
+//! Deserialization reads the input in place in one pass, checking it as
+//! strictly as [`validate`] does as it goes: `&str` and `&[u8]` fields borrow
+//! from it.
 //!
 //! The mapping is the reference host's: structs and maps are maps with sorted
 //! keys; `None`, `()` and unit structs are null; `Some(x)` is `x`; newtype
@@ -59,11 +60,13 @@ pub(crate) const RAW: &str = "$genvm_calldata::private::Raw";
 /// the reference host's rule (larger floats are not exact integers).
 pub(crate) fn whole_float(value: f64) -> Result<i64, SerdeError> {
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
-    // NaN fails the range check; the cast round-trips only whole numbers.
+                                                   // NaN fails the range check; the cast round-trips only whole numbers.
     if (-MAX_SAFE..=MAX_SAFE).contains(&value) && value as i64 as f64 == value {
         Ok(value as i64)
     } else {
-        Err(SerdeError::new(alloc::format!("float {value} is not a whole number within ±(2^53 - 1)")))
+        Err(SerdeError::new(alloc::format!(
+            "float {value} is not a whole number within ±(2^53 - 1)"
+        )))
     }
 }
 
@@ -90,8 +93,8 @@ pub fn encoded_len_of<T: Serialize + ?Sized>(value: &T) -> Result<usize, SerdeEr
 
 /// Deserializes a `T` from calldata, borrowing strings and bytes from it.
 ///
-/// The input is first checked as strictly as [`validate`](crate::validate)
-/// does (trailing bytes and nesting over 128 included).
+/// The input is checked as strictly as [`validate`](crate::validate) checks
+/// it (trailing bytes and nesting over 128 included) while it is read.
 pub fn from_slice<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
     de::deserialize(input)
 }

@@ -124,3 +124,29 @@ pub fn frame_round_trips(data: &[u8]) {
         );
     }
 }
+
+/// serde: deserializing any input as a `Value` agrees with `validate` and
+/// `decode`; an arbitrary value serializes to its encoding and back.
+pub fn serde_agrees(data: &[u8]) {
+    let through_serde = genvm_calldata::from_slice::<Value>(data);
+    match decode(data) {
+        Ok(value) => assert_eq!(
+            through_serde.as_ref(),
+            Ok(&value),
+            "serde reads a different value"
+        ),
+        Err(error) => assert_eq!(
+            through_serde.ok(),
+            None,
+            "serde accepts what decode refuses: {error}"
+        ),
+    }
+    if let Ok(value) = Value::arbitrary(&mut Unstructured::new(data)) {
+        let bytes = genvm_calldata::to_vec(&value).expect("a value serializes");
+        assert_eq!(bytes, encode(&value), "serde writes a different encoding");
+        assert_eq!(
+            genvm_calldata::from_slice::<Value>(&bytes).as_ref(),
+            Ok(&value)
+        );
+    }
+}

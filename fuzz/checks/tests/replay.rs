@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use genvm_calldata_fuzz_checks::{
-    decode_agrees, frame_round_trips, matches_reference, text_round_trips, value_round_trips,
+    decode_agrees, frame_round_trips, matches_reference, serde_agrees, text_round_trips,
+    value_round_trips,
 };
 
 fn fuzz_dir() -> PathBuf {
