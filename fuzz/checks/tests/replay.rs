@@ -48,10 +48,13 @@ fn byte_targets_replay_their_corpus_the_shared_corpus_and_the_vectors() {
     assert!(shared.len() >= 100, "the shared corpus is missing");
     let vectors = vector_inputs();
     assert!(vectors.len() >= 120, "the vectors are missing");
-    for (target, check) in [
-        ("decode", decode_agrees as fn(&[u8])),
+    let checks: [(&str, fn(&[u8])); 4] = [
+        ("decode", decode_agrees),
         ("differential", matches_reference),
-    ] {
+        ("frame", frame_round_trips),
+        ("serde", serde_agrees),
+    ];
+    for (target, check) in checks {
         for input in inputs(target).iter().chain(&shared).chain(&vectors) {
             check(input);
         }
