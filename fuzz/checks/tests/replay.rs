@@ -10,6 +10,9 @@ use genvm_calldata_fuzz_checks::{
     value_round_trips,
 };
 
+/// What a byte-input target asserts.
+type Check = fn(&[u8]);
+
 fn fuzz_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -48,7 +51,7 @@ fn byte_targets_replay_their_corpus_the_shared_corpus_and_the_vectors() {
     assert!(shared.len() >= 100, "the shared corpus is missing");
     let vectors = vector_inputs();
     assert!(vectors.len() >= 120, "the vectors are missing");
-    let checks: [(&str, fn(&[u8])); 4] = [
+    let checks: [(&str, Check); 4] = [
         ("decode", decode_agrees),
         ("differential", matches_reference),
         ("frame", frame_round_trips),
