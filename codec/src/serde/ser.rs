@@ -414,78 +414,31 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
 
 use alloc::string::String;
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
+/// The sequence traits all add an element; the struct traits a field.
+macro_rules! compound_impls {
+    ($($trait:ident::$method:ident($($key:ident: $key_type:ty,)?) => $add:ident;)*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = SerdeError;
+
+            fn $method<T: Serialize + ?Sized>(&mut self, $($key: $key_type,)? value: &T) -> Result<(), SerdeError> {
+                self.$add($($key,)? value)
+            }
+
+            fn end(self) -> Result<(), SerdeError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = SerdeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerdeError> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), SerdeError> {
-        self.finish()
-    }
+compound_impls! {
+    SerializeSeq::serialize_element() => element;
+    SerializeTuple::serialize_element() => element;
+    SerializeTupleStruct::serialize_field() => element;
+    SerializeTupleVariant::serialize_field() => element;
+    SerializeStruct::serialize_field(key: &'static str,) => field;
+    SerializeStructVariant::serialize_field(key: &'static str,) => field;
 }
 
 impl ser::SerializeMap for Compound<'_, '_> {
