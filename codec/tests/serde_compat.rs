@@ -342,3 +342,50 @@ proptest! {
         prop_assert_eq!(from_slice::<Value>(&input).is_ok(), genvm_calldata::validate(&input).is_ok());
     }
 }
+
+#[test]
+fn u256_and_bigint_fields_are_integers() {
+    use num_bigint::BigInt;
+    use primitive_types::U256;
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Amounts {
+        #[serde(with = "genvm_calldata::serde::u256")]
+        value: U256,
+        #[serde(with = "genvm_calldata::serde::bigint")]
+        delta: BigInt,
+    }
+    let amounts = Amounts {
+        value: U256::MAX,
+        delta: BigInt::from(-7) * BigInt::from(u128::MAX),
+    };
+    let bytes = to_vec(&amounts).unwrap();
+    assert_eq!(
+        decode(&bytes).unwrap().to_string(),
+        format!("{{\"delta\":{},\"value\":{}}}", amounts.delta, U256::MAX)
+    );
+    // The reference encodes the same numbers the same way.
+    let reference = genlayer_calldata::Value::Map(BTreeMap::from([
+        (
+            "delta".to_owned(),
+            genlayer_calldata::Value::Number(amounts.delta.clone()),
+        ),
+        (
+            "value".to_owned(),
+            genlayer_calldata::Value::Number(BigInt::from(&Int::from(U256::MAX))),
+        ),
+    ]));
+    assert_eq!(bytes, genlayer_calldata::encode(&reference));
+    assert_eq!(from_slice::<Amounts>(&bytes).unwrap(), amounts);
+
+    for out_of_range in [
+        "-1",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639936",
+    ] {
+        let text = format!("{{\"delta\": 0, \"value\": {out_of_range}}}");
+        let bytes = encode(&genvm_calldata::from_text(&text).unwrap());
+        let error = from_slice::<Amounts>(&bytes).unwrap_err();
+        assert_eq!(error.path(), ".value");
+        assert!(error.message().contains("out of range for U256"), "{error}");
+    }
+}

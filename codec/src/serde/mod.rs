@@ -109,3 +109,46 @@ pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, SerdeError> {
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, SerdeError> {
     from_slice(&crate::encode(&value))
 }
+
+/// `#[serde(with = "genvm_calldata::serde::u256")]`: a `primitive_types::U256`
+/// as a calldata integer (its own `Serialize` writes a hex string), refusing
+/// negative and too large integers on the way back.
+#[cfg(feature = "primitive-types")]
+pub mod u256 {
+    use primitive_types::U256;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::int::Int;
+
+    /// Serializes `value` as an integer.
+    pub fn serialize<S: Serializer>(value: &U256, serializer: S) -> Result<S::Ok, S::Error> {
+        Int::from(*value).serialize(serializer)
+    }
+
+    /// Deserializes an integer in `0 ..= 2^256 - 1`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<U256, D::Error> {
+        let int = Int::deserialize(deserializer)?;
+        U256::try_from(&int)
+            .map_err(|_| D::Error::custom(alloc::format!("integer {int} is out of range for U256")))
+    }
+}
+
+/// `#[serde(with = "genvm_calldata::serde::bigint")]`: a `num_bigint::BigInt`
+/// as a calldata integer of any size.
+#[cfg(feature = "num-bigint")]
+pub mod bigint {
+    use num_bigint::BigInt;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::int::Int;
+
+    /// Serializes `value` as an integer.
+    pub fn serialize<S: Serializer>(value: &BigInt, serializer: S) -> Result<S::Ok, S::Error> {
+        Int::from(value).serialize(serializer)
+    }
+
+    /// Deserializes an integer.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BigInt, D::Error> {
+        Int::deserialize(deserializer).map(BigInt::from)
+    }
+}
