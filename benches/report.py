@@ -18,6 +18,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CRITERION = ROOT / "target" / "criterion"
 REPORT = ROOT / "BENCHMARKS.md"
+PLOT = ROOT / "BENCHMARKS.png"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
 
 
@@ -71,6 +72,28 @@ def table(results):
     return "\n".join(lines)
 
 
+def plot(results):
+    """One horizontal bar a result, grouped by payload, log-scale MB/s."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = sorted((g, f, rate) for (g, f), (_, rate, unit) in results.items() if unit == "MB/s")
+    colours = {"ours": "#2a7ab0", "reference": "#c0392b"}
+    fig, ax = plt.subplots(figsize=(10, 0.28 * len(rows) + 1.5))
+    labels = [f"{group}: {function}" for group, function, _ in rows]
+    bars = [rate for _, _, rate in rows]
+    ax.barh(range(len(rows)), bars, color=[colours.get(f.split("/")[0], "#7f8c8d") for _, f, _ in rows])
+    ax.set_yticks(range(len(rows)), labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("MB/s of calldata (log scale); blue: ours, red: genlayer_calldata 0.0.2, grey: other formats")
+    ax.set_title(f"genvm-calldata throughput, {datetime.date.today().isoformat()}")
+    fig.tight_layout()
+    fig.savefig(PLOT, dpi=110)
+
+
 def main():
     results = load()
     if not results:
@@ -81,7 +104,8 @@ def main():
     head, rest = text.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
     REPORT.write_text(head + section + tail)
-    print(f"wrote {len(results)} results to {REPORT.relative_to(ROOT)}")
+    plot(results)
+    print(f"wrote {len(results)} results to {REPORT.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
