@@ -197,7 +197,14 @@ impl<'a> Sink<'a> for Builder<'_> {
             ValueRef::Bytes(b) => Value::Bytes(self.buffer.slice_ref(b)),
             ValueRef::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
             ValueRef::Address(a) => Value::Address(Address(*a)),
-            ValueRef::Array(_) => {
+            ValueRef::Array(array) => {
+                if self.open.is_empty() {
+                    // The outermost array becomes the stack itself (see
+                    // `end`): size it once. The parser has checked that the
+                    // input holds a byte per element, so this is bounded by
+                    // the input's length, like the tree it will hold.
+                    self.items.reserve(array.len());
+                }
                 self.open.push(Open::Array {
                     start: self.items.len(),
                 });
