@@ -62,6 +62,7 @@ mod int;
 mod int_interop;
 mod limbs;
 mod map;
+mod method_call;
 mod parse;
 #[cfg(feature = "serde")]
 pub mod serde;
@@ -85,6 +86,7 @@ pub use frame::{
 };
 pub use int::{Int, IntRangeError, IntRef, ParseIntError};
 pub use map::{DuplicateKey, Map};
+pub use method_call::{MethodCall, MethodCallError};
 pub use string::Str;
 pub use text::Pretty;
 pub use text_parse::{from_text, TextParseError};
