@@ -16,4 +16,5 @@ cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks
 # The spec's vector file is what its generator writes.
 python3 spec/vectors/gen_calldata.py --check
 python3 spec/vectors/gen_framing.py --check
+python3 spec/vectors/gen_host_calls.py --check
 python3 abi/generate.py --check

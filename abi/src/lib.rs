@@ -15,14 +15,24 @@
 //! assert_eq!(EVENT_MAX_TOPICS, 4);
 //! assert_eq!(ResultCode::try_from(7).unwrap_err().to_string(), "unknown result_code value 7");
 //! ```
+//!
+//! With the `serde` feature, [`HostCall`] and [`Trace`] are the messages a
+//! guest sends the host, with serde derives matching the host's shapes.
 #![no_std]
 #![warn(missing_docs)]
+
+#[cfg(feature = "serde")]
+extern crate alloc;
 
 use core::fmt;
 
 mod generated;
+#[cfg(feature = "serde")]
+mod host_call;
 
 pub use generated::*;
+#[cfg(feature = "serde")]
+pub use host_call::{HostCall, Trace};
 
 /// A raw value or name that no definition has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -206,14 +206,42 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         Err(SerdeError::new("a char cannot be calldata").at(self.pos))
     }
 
+    /// Only a byte string is bytes (serde's byte buffers would also take a
+    /// string or an array of numbers; calldata keeps the kinds apart).
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        match self.peek()? {
+            ValueRef::Bytes(_) => self.deserialize_any(visitor),
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor))
+                .map_err(|e: SerdeError| e.at(self.pos)),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.deserialize_bytes(visitor)
+    }
+
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         self.skip()?;
         visitor.visit_unit()
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 str string bytes byte_buf
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 str string
         unit unit_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+/// How an item shows in a type error.
+fn unexpected<'a>(item: &ValueRef<'a>) -> de::Unexpected<'a> {
+    match *item {
+        ValueRef::Null => de::Unexpected::Unit,
+        ValueRef::Bool(b) => de::Unexpected::Bool(b),
+        ValueRef::Int(_) => de::Unexpected::Other("integer"),
+        ValueRef::Bytes(bytes) => de::Unexpected::Bytes(bytes),
+        ValueRef::Str(text) => de::Unexpected::Str(text),
+        ValueRef::Address(_) => de::Unexpected::Other("address"),
+        ValueRef::Array(_) => de::Unexpected::Seq,
+        ValueRef::Map(_) => de::Unexpected::Map,
     }
 }
 
