@@ -39,7 +39,7 @@ fn records() -> Vec<Record> {
         .map(|i| Record {
             id: i,
             name: format!("user-{i:06}"),
-            active: i % 2 == 0,
+            active: i.is_multiple_of(2),
             balance: u128::MAX / (i as u128 + 7),
             tags: vec!["alpha".into(), format!("t{}", i % 17)],
             delta: -(i as i64) * 31,

@@ -17,7 +17,7 @@ fn record(i: u64) -> Value {
         ("id", Value::from(i)),
         ("name", Value::from(format!("user-{:05}", i % 100_000))),
         ("owner", Value::from(Address([(i % 251) as u8; 20]))),
-        ("active", Value::from(i % 3 == 0)),
+        ("active", Value::from(i.is_multiple_of(3))),
         ("balance", Value::from(u128::MAX / (i as u128 + 1))),
         (
             "tags",
