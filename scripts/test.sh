@@ -6,15 +6,15 @@ cd "$(dirname "$0")/.."
 
 rustup target add wasm32-unknown-unknown wasm32-wasip1 >/dev/null
 
-# Every unit, integration and doc test (the reference crate and the shared
-# fuzz corpus in ../shared are used by the differential tests).
-cargo test --workspace
-
-# Every stored fuzz input, replayed through its target's checks on stable.
-cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks
-
-# The spec's vector file is what its generator writes.
+# Generated files are what their generators write.
 python3 spec/vectors/gen_calldata.py --check
 python3 spec/vectors/gen_framing.py --check
 python3 spec/vectors/gen_host_calls.py --check
 python3 abi/generate.py --check
+
+# Every stored fuzz input, replayed through its target's checks on stable.
+cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test replay
+
+# Every unit, integration and doc test (the reference crate and the shared
+# fuzz corpus in ../shared are used by the differential tests).
+cargo test --workspace
