@@ -302,20 +302,12 @@ impl Compound<'_, '_> {
         }
     }
 
-    /// Adds the variant (if any) to an error's path.
-    fn outer(&self, error: SerdeError) -> SerdeError {
-        match self.variant {
-            Some(variant) => error.within_field(variant),
-            None => error,
-        }
-    }
-
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
         let index = self.count;
         self.count += 1;
         value
             .serialize(&mut *self.ser)
-            .map_err(|e| self.outer(e.within_index(index)))
+            .map_err(|e| within_variant(self.variant, e.within_index(index)))
     }
 
     /// Writes a key that is already a string.
@@ -339,7 +331,7 @@ impl Compound<'_, '_> {
     ) -> Result<(), SerdeError> {
         value
             .serialize(&mut *self.ser)
-            .map_err(|e| self.outer(e.within_field(name)))?;
+            .map_err(|e| within_variant(self.variant, e.within_field(name)))?;
         self.ser.entries.push(Entry {
             start,
             key,
@@ -354,10 +346,16 @@ impl Compound<'_, '_> {
         let Compound {
             ser, kind, count, ..
         } = self;
-        finish_kind(ser, kind, count).map_err(|e| match variant {
-            Some(variant) => e.within_field(variant),
-            None => e,
-        })
+        finish_kind(ser, kind, count).map_err(|e| within_variant(variant, e))
+    }
+}
+
+/// Adds the variant (if any) whose one-key map holds a compound to an
+/// error's path.
+fn within_variant(variant: Option<&'static str>, error: SerdeError) -> SerdeError {
+    match variant {
+        Some(variant) => error.within_field(variant),
+        None => error,
     }
 }
 
