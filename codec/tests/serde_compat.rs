@@ -389,3 +389,20 @@ fn u256_and_bigint_fields_are_integers() {
         assert!(error.message().contains("out of range for U256"), "{error}");
     }
 }
+
+#[test]
+fn variant_names_are_part_of_error_paths() {
+    #[derive(Serialize)]
+    enum Motion {
+        Move { dx: f64 },
+        Path(Vec<f64>),
+    }
+    assert_eq!(
+        to_vec(&Motion::Move { dx: 0.5 }).unwrap_err().path(),
+        ".Move.dx"
+    );
+    assert_eq!(
+        to_vec(&Motion::Path(vec![1.0, 2.5])).unwrap_err().path(),
+        ".Path[1]"
+    );
+}
