@@ -23,15 +23,22 @@ use crate::map::Map;
 use crate::string::Str;
 use crate::value::Value;
 
-/// Text that is not the text form of a value.
+/// Text that is not the text form of a value; [`from_text`] and
+/// `Value::from_str` return it.
 ///
-/// `Display` names the problem, the line and the column, then shows the line
-/// with a caret under the column:
+/// `Display` names the problem, the line and the column, then shows that one
+/// line (cut to 40 characters either side of the column, marked `...`) with a
+/// caret under the column:
 ///
-/// ```text
-/// expected a value at line 1, column 6
-///   [1, ]
-///       ^
+/// ```
+/// use genvm_calldata::from_text;
+/// let error = from_text("{\n  \"a\": ,\n}").unwrap_err();
+/// assert_eq!((error.line(), error.column(), error.offset()), (2, 8, 9));
+/// assert_eq!(error.message(), "expected a value");
+/// assert_eq!(
+///     error.to_string(),
+///     "expected a value at line 2, column 8\n    \"a\": ,\n         ^",
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextParseError {
@@ -39,8 +46,16 @@ pub struct TextParseError {
     offset: usize,
     line: usize,
     column: usize,
+    /// The offending line, cut down around the column when it is long.
     excerpt: String,
+    /// What goes before the caret: a space for each character of the excerpt
+    /// before the column (a tab for a tab, so the caret lines up).
+    indent: String,
 }
+
+/// How many characters of a long line the excerpt keeps on each side of the
+/// column.
+const EXCERPT_CONTEXT: usize = 40;
 
 impl TextParseError {
     fn new(input: &str, offset: usize, message: impl Into<String>) -> Self {
@@ -49,12 +64,36 @@ impl TextParseError {
         let line_end = input[offset..]
             .find('\n')
             .map_or(input.len(), |at| offset + at);
+        let mut head = &input[line_start..offset];
+        let column = head.chars().count() + 1;
+        let mut tail = input[offset..line_end].trim_end_matches('\r');
+        let mut excerpt = String::new();
+        if let Some((cut, _)) = head.char_indices().rev().nth(EXCERPT_CONTEXT - 1) {
+            if cut > 0 {
+                excerpt.push_str("...");
+                head = &head[cut..];
+            }
+        }
+        excerpt.push_str(head);
+        let indent = excerpt
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let cut_tail = tail.char_indices().nth(EXCERPT_CONTEXT);
+        if let Some((cut, _)) = cut_tail {
+            tail = &tail[..cut];
+        }
+        excerpt.push_str(tail);
+        if cut_tail.is_some() {
+            excerpt.push_str("...");
+        }
         TextParseError {
             message: message.into(),
             offset,
             line: before.matches('\n').count() + 1,
-            column: input[line_start..offset].chars().count() + 1,
-            excerpt: String::from(input[line_start..line_end].trim_end_matches('\r')),
+            column,
+            excerpt,
+            indent,
         }
     }
 
@@ -87,21 +126,36 @@ impl fmt::Display for TextParseError {
             self.message, self.line, self.column
         )?;
         writeln!(f, "  {}", self.excerpt)?;
-        write!(f, "  {:>width$}", "^", width = self.column)
+        write!(f, "  {}^", self.indent)
     }
 }
 
 impl core::error::Error for TextParseError {}
 
-/// Parses the text form (as `Display` prints it, whitespace allowed between
-/// tokens, map keys in any order).
+/// Parses the text form of `spec/calldata.md` back into a [`Value`]; the
+/// same as `text.parse::<Value>()`.
+///
+/// It reads everything `Display` prints, and a little more:
+///
+/// * whitespace (space, tab, CR, LF) around any token;
+/// * map keys in any order (a repeated key is an error);
+/// * every JSON string escape, `\/` and uppercase `\uXXXX` included, and raw
+///   UTF-8 (a lone surrogate or a raw control character is an error);
+/// * hex digits in either case after `b#` and `addr#`;
+/// * integers as `-?[0-9]+` of any length (`-0` and `007` too).
+///
+/// Containers nest at most [`DecodeOptions::DEFAULT_MAX_DEPTH`] deep, as in
+/// decoding; deeper text is an error, not a stack overflow.
 ///
 /// ```
-/// use genvm_calldata::{from_text, encode};
-/// let value = from_text(r#"{"b": [1, -2], "a": b#ff, "c": "\u00e9"}"#).unwrap();
+/// use genvm_calldata::{encode, from_text, Value};
+/// let value = from_text(r#"{"b": [1, -2], "a": b#FF, "c": "\u00e9"}"#).unwrap();
 /// assert_eq!(value.to_string(), r#"{"a":b#ff,"b":[1,-2],"c":"\u00e9"}"#);
+/// assert_eq!(encode(&value), encode(&value.to_string().parse::<Value>().unwrap()));
+///
 /// let error = from_text("[1, ]").unwrap_err();
 /// assert_eq!((error.line(), error.column()), (1, 5));
+/// assert_eq!(error.to_string(), "expected a value at line 1, column 5\n  [1, ]\n      ^");
 /// ```
 pub fn from_text(text: &str) -> Result<Value, TextParseError> {
     Driver { input: text }.run()
@@ -125,9 +179,13 @@ enum Token {
 /// An open container.
 enum Open {
     Array(Vec<Value>),
-    /// Entries so far and the key of the entry being read.
-    Map(Vec<(Str, Value)>, Str),
+    /// Entries so far and the key of the entry being read, each key with
+    /// its byte offset (to point at a repeated one).
+    Map(Vec<(Key, Value)>, Key),
 }
+
+/// A map key and where it starts.
+type Key = (Str, usize);
 
 struct Driver<'t> {
     input: &'t str,
@@ -223,19 +281,25 @@ impl<'t> Driver<'t> {
         }
     }
 
-    /// Closes the innermost container at `rest` (its closing bracket): a
-    /// map's keys are sorted here, and a repeated key is reported there.
+    /// Closes the innermost container at `rest` (its closing bracket). A
+    /// map's keys are sorted here; a repeated key is reported where it comes
+    /// again (the first such place in the text).
     fn close(&self, stack: &mut Vec<Open>, rest: &str) -> Result<Value, TextParseError> {
         match stack.pop() {
-            Some(Open::Map(entries, _)) => {
-                Map::from_entries(entries)
-                    .map(Value::Map)
-                    .map_err(|duplicate| {
-                        self.error(
-                            rest,
-                            alloc::format!("duplicate key {:?}", duplicate.0.as_str()),
-                        )
-                    })
+            Some(Open::Map(mut entries, _)) => {
+                // Stable, so equal keys stay in text order.
+                entries.sort_by(|a, b| a.0 .0.cmp(&b.0 .0));
+                let repeated = entries
+                    .windows(2)
+                    .filter(|pair| pair[0].0 .0 == pair[1].0 .0)
+                    .map(|pair| &pair[1].0)
+                    .min_by_key(|(_, at)| *at);
+                if let Some((key, at)) = repeated {
+                    let message = alloc::format!("duplicate key {:?}", key.as_str());
+                    return Err(TextParseError::new(self.input, *at, message));
+                }
+                let entries = entries.into_iter().map(|((key, _), v)| (key, v));
+                Ok(Value::Map(Map::from_sorted(entries.collect())))
             }
             Some(Open::Array(items)) => Ok(Value::Array(items)),
             None => Err(self.error(rest, "unbalanced bracket")),
@@ -243,14 +307,15 @@ impl<'t> Driver<'t> {
     }
 
     /// A map key, the colon after it, and the space before the value.
-    fn key(&self, rest: &'t str) -> Result<(&'t str, Str), TextParseError> {
+    fn key(&self, rest: &'t str) -> Result<(&'t str, Key), TextParseError> {
         if !rest.starts_with('"') {
             return Err(self.error(rest, "expected a string key"));
         }
+        let at = self.input.len() - rest.len();
         let (after, key) = self.string(rest)?;
         let after = skip_space(after);
         match after.strip_prefix(':') {
-            Some(after) => Ok((skip_space(after), Str::from(key))),
+            Some(after) => Ok((skip_space(after), (Str::from(key), at))),
             None => Err(self.error(after, "expected ':'")),
         }
     }
@@ -282,10 +347,6 @@ impl<'t> Driver<'t> {
             };
         }
         if let Ok((after, number)) = integer(rest) {
-            let digits = number.trim_start_matches('-');
-            if digits.len() > 1 && digits.starts_with('0') {
-                return Err(self.error(rest, "integer with a leading zero"));
-            }
             // `integer` matched `-?[0-9]+`, which `Int` always parses.
             let int = number
                 .parse::<Int>()
