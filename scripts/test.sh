@@ -12,9 +12,16 @@ python3 spec/vectors/gen_framing.py --check
 python3 spec/vectors/gen_host_calls.py --check
 python3 abi/generate.py --check
 
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 # Every stored fuzz input, replayed through its target's checks on stable.
-cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test replay
+cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test replay 2>&1 | tee "$log"
 
 # Every unit, integration and doc test (the reference crate and the shared
 # fuzz corpus in ../shared are used by the differential tests).
-cargo test --workspace
+cargo test --workspace 2>&1 | tee -a "$log"
+
+# One closing line for the whole run (cargo's last line is often a crate
+# with no doc tests).
+awk '/^test result:/ { passed += $4; failed += $6 } END { print passed " passed, " failed " failed" }' "$log"
