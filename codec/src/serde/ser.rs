@@ -100,6 +100,15 @@ fn unsupported(what: &str) -> SerdeError {
     SerdeError::new(alloc::format!("{what} cannot be calldata"))
 }
 
+/// Every integer type is a calldata integer.
+macro_rules! serialize_integers {
+    ($($method:ident: $type:ty,)*) => {$(
+        fn $method(self, v: $type) -> Result<(), SerdeError> {
+            self.int(v)
+        }
+    )*};
+}
+
 impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
     type Ok = ();
     type Error = SerdeError;
@@ -121,35 +130,9 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_i128(self, v: i128) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), SerdeError> {
-        self.int(v)
-    }
-    fn serialize_u128(self, v: u128) -> Result<(), SerdeError> {
-        self.int(v)
+    serialize_integers! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_i128: i128,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128,
     }
 
     fn serialize_f32(self, v: f32) -> Result<(), SerdeError> {
