@@ -90,16 +90,9 @@ impl FromStr for Address {
     type Err = ParseAddressError;
 
     fn from_str(text: &str) -> Result<Address, ParseAddressError> {
-        let digits = text.strip_prefix("0x").unwrap_or(text).as_bytes();
-        if digits.len() != 2 * Address::LEN {
-            return Err(ParseAddressError);
-        }
-        let mut address = [0u8; Address::LEN];
-        for (byte, pair) in address.iter_mut().zip(digits.chunks_exact(2)) {
-            let digit = |c: u8| (c as char).to_digit(16).ok_or(ParseAddressError);
-            *byte = (digit(pair[0])? << 4 | digit(pair[1])?) as u8;
-        }
-        Ok(Address(address))
+        let digits = text.strip_prefix("0x").unwrap_or(text);
+        let bytes = crate::text::read_hex(digits).ok_or(ParseAddressError)?;
+        Address::from_slice(&bytes).ok_or(ParseAddressError)
     }
 }
 

@@ -23,6 +23,21 @@ pub(crate) fn write_hex<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> fmt::Re
     Ok(())
 }
 
+/// The bytes an even number of hex digits (either case) stand for.
+pub(crate) fn read_hex(digits: &str) -> Option<alloc::vec::Vec<u8>> {
+    if digits.len() % 2 != 0 {
+        return None;
+    }
+    digits
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| {
+            let digit = |c: u8| (c as char).to_digit(16);
+            Some((digit(pair[0])? << 4 | digit(pair[1])?) as u8)
+        })
+        .collect()
+}
+
 /// Writes `text` as a JSON string literal, ASCII only: `"`, `\` and the
 /// controls with short escapes get them, other controls and everything past
 /// U+007F become `\uXXXX` (lowercase, surrogate pairs beyond the BMP).

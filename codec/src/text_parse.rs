@@ -341,7 +341,7 @@ impl<'t> Driver<'t> {
             return Ok((after, Token::Scalar(Value::Address(address))));
         }
         if let Ok((after, digits)) = hex_after("b#", rest) {
-            return match hex_bytes(digits) {
+            return match crate::text::read_hex(digits) {
                 Some(bytes) => Ok((after, Token::Scalar(Value::Bytes(Bytes::from(bytes))))),
                 None => Err(self.error(rest, "bytes need an even number of hex digits")),
             };
@@ -451,14 +451,4 @@ fn integer(rest: &str) -> IResult<&str, &str, ()> {
 fn hex_after<'t>(prefix: &'static str, rest: &'t str) -> IResult<&'t str, &'t str, ()> {
     let (after, _) = tag(prefix).parse(rest)?;
     take_while(|c: char| c.is_ascii_hexdigit()).parse(after)
-}
-
-fn hex_bytes(digits: &str) -> Option<Vec<u8>> {
-    if digits.len() % 2 != 0 {
-        return None;
-    }
-    (0..digits.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(&digits[at..at + 2], 16).ok())
-        .collect()
 }

@@ -6,7 +6,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
 
 use core::cmp::Ordering;
 
-use super::{SerdeError, RAW};
+use super::{SerdeError, MAX_SAFE_INTEGER, RAW};
 use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
 use crate::parse::{self, read_item, read_key};
@@ -27,9 +27,6 @@ pub(crate) fn deserialize<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<
 }
 
 const MAX_DEPTH: usize = crate::DecodeOptions::DEFAULT_MAX_DEPTH;
-
-/// Largest integer a float holds exactly: the reference host's limit.
-const MAX_SAFE_FLOAT: i64 = (1 << 53) - 1;
 
 struct Deserializer<'de> {
     input: &'de [u8],
@@ -185,7 +182,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                 let start = self.pos;
                 self.next_item()?;
                 match i64::try_from(int) {
-                    Ok(v) if (-MAX_SAFE_FLOAT..=MAX_SAFE_FLOAT).contains(&v) => {
+                    Ok(v) if (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&v) => {
                         visitor.visit_f64(v as f64)
                     }
                     _ => Err(SerdeError::new(alloc::format!(

@@ -56,6 +56,10 @@ use crate::value::Value;
 /// carries `RawValue`. Never matched against user type names.
 pub(crate) const RAW: &str = "$genvm_calldata::private::Raw";
 
+/// The largest integer every float holds exactly, 2^53 - 1: the reference
+/// host's limit for floats, both ways.
+pub(crate) const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
 /// The integer a float stands for: only whole numbers within ±(2^53 − 1),
 /// the reference host's rule (larger floats are not exact integers).
 pub(crate) fn whole_float(value: f64) -> Result<i64, SerdeError> {
