@@ -16,8 +16,9 @@
 //! assert_eq!(ResultCode::try_from(7).unwrap_err().to_string(), "unknown result_code value 7");
 //! ```
 //!
-//! With the `serde` feature, [`HostCall`] and [`Trace`] are the messages a
-//! guest sends the host, with serde derives matching the host's shapes.
+//! With the `serde` feature, [`HostCall`] and the types of its fields are the
+//! messages a guest sends the host, with serde derives matching the host's
+//! shapes, and [`StorageType`] serializes as its number.
 #![no_std]
 #![warn(missing_docs)]
 
@@ -32,7 +33,9 @@ mod host_call;
 
 pub use generated::*;
 #[cfg(feature = "serde")]
-pub use host_call::{HostCall, Trace};
+pub use host_call::{
+    ExecuteOn, HostCall, HttpMethod, ParseWaitError, RenderMode, ResponseFormat, Trace, Wait,
+};
 
 /// A raw value or name that no definition has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

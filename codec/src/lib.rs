@@ -69,6 +69,7 @@ pub mod serde;
 mod string;
 mod text;
 mod text_parse;
+mod uint256;
 mod value;
 mod value_ref;
 mod wire;
@@ -90,6 +91,7 @@ pub use method_call::{MethodCall, MethodCallError};
 pub use string::Str;
 pub use text::Pretty;
 pub use text_parse::{from_text, TextParseError};
+pub use uint256::{ParseUint256Error, Uint256};
 pub use value::Value;
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
@@ -100,6 +102,22 @@ pub use crate::serde::{
 
 pub use bytes;
 pub use genvm_abi as abi;
+
+/// A guest-to-host message with the codec's address, value and 256-bit
+/// integer types (see [`abi::HostCall`]).
+///
+/// ```
+/// use genvm_calldata::{abi::StorageType, from_slice, to_vec, Address, HostCall, MethodCall};
+/// let call = HostCall::CallContract {
+///     address: Address::from([7; 20]),
+///     calldata: MethodCall::new("get").to_value(),
+///     state: StorageType::LatestFinal,
+/// };
+/// let bytes = to_vec(&call).unwrap();
+/// assert_eq!(from_slice::<HostCall>(&bytes).unwrap(), call);
+/// ```
+#[cfg(feature = "serde")]
+pub type HostCall = abi::HostCall<Address, Value, Uint256>;
 
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]

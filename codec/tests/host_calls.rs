@@ -4,15 +4,18 @@
 mod common;
 
 use common::repo_root;
-use genvm_calldata::abi::{HostCall, Trace};
-use genvm_calldata::{decode, from_slice, to_vec};
+use genvm_calldata::abi::{
+    ExecuteOn, HttpMethod, RenderMode, ResponseFormat, StorageType, Trace, Wait,
+};
+use genvm_calldata::{decode, from_slice, to_vec, Address, HostCall, MethodCall, Uint256, Value};
+use serde_bytes::ByteBuf;
 
 #[test]
 fn every_host_call_vector_passes() {
     let text = std::fs::read_to_string(repo_root().join("spec/vectors/host-calls.json")).unwrap();
     let vectors: serde_json::Value = serde_json::from_str(&text).unwrap();
     let vectors = vectors["vectors"].as_array().unwrap();
-    assert!(vectors.len() >= 10);
+    assert!(vectors.len() >= 30);
     for vector in vectors {
         let name = vector["name"].as_str().unwrap();
         let bytes = hex::decode(vector["hex"].as_str().unwrap()).unwrap();
@@ -60,10 +63,100 @@ fn guest_side_values_encode_to_the_listed_shapes() {
             HostCall::Trace(Trace::RuntimeMicroSec(())),
             r#"{"Trace":{"RuntimeMicroSec":null}}"#,
         ),
+        (
+            HostCall::CallContract {
+                address: Address::from([0xab; 20]),
+                calldata: MethodCall::new("get").to_value(),
+                state: StorageType::LatestNonFinal,
+            },
+            r#"{"CallContract":{"address":addr#abababababababababababababababababababab,"calldata":{"method":"get"},"state":2}}"#,
+        ),
+        (
+            HostCall::PostMessage {
+                address: Address::from([0; 20]),
+                calldata: MethodCall::new("pay").arg(Value::from(1)).to_value(),
+                value: Uint256::MAX,
+                on: ExecuteOn::Accepted,
+            },
+            r#"{"PostMessage":{"address":addr#0000000000000000000000000000000000000000,"calldata":{"args":[1],"method":"pay"},"on":"accepted","value":115792089237316195423570985008687907853269984665640564039457584007913129639935}}"#,
+        ),
+        (
+            HostCall::DeployContract {
+                calldata: MethodCall::deployment().to_value(),
+                code: b"c".to_vec(),
+                value: Uint256::ZERO,
+                on: ExecuteOn::Finalized,
+                salt_nonce: Uint256::from(9u8),
+            },
+            r#"{"DeployContract":{"calldata":{},"code":b#63,"on":"finalized","salt_nonce":9,"value":0}}"#,
+        ),
+        (
+            HostCall::EthSend {
+                address: Address::from([1; 20]),
+                calldata: vec![0xa9],
+                value: Uint256::from(3u8),
+            },
+            r#"{"EthSend":{"address":addr#0101010101010101010101010101010101010101,"calldata":b#a9,"value":3}}"#,
+        ),
+        (
+            HostCall::EthCall {
+                address: Address::from([1; 20]),
+                calldata: vec![],
+            },
+            r#"{"EthCall":{"address":addr#0101010101010101010101010101010101010101,"calldata":b#}}"#,
+        ),
+        (
+            HostCall::EmitEvent {
+                topics: vec![ByteBuf::from(vec![0xee])],
+                blob: [("b".into(), Value::Null), ("a".into(), Value::from(true))].into(),
+            },
+            r#"{"EmitEvent":{"blob":{"a":true,"b":null},"topics":[b#ee]}}"#,
+        ),
+        (HostCall::Rollback("no".into()), r#"{"Rollback":"no"}"#),
+        (HostCall::Return(Value::from(-5)), r#"{"Return":-5}"#),
+        (
+            HostCall::WebRender {
+                mode: RenderMode::Html,
+                url: "u".into(),
+                wait_after_loaded: Wait::Seconds(1),
+            },
+            r#"{"WebRender":{"mode":"html","url":"u","wait_after_loaded":"1s"}}"#,
+        ),
+        (
+            HostCall::WebRequest {
+                method: HttpMethod::Delete,
+                url: "u".into(),
+                headers: [("X".into(), ByteBuf::from(b"1".to_vec()))].into(),
+                body: None,
+                sign: true,
+            },
+            r#"{"WebRequest":{"body":null,"headers":{"X":b#31},"method":"DELETE","sign":true,"url":"u"}}"#,
+        ),
+        (
+            HostCall::ExecPrompt {
+                response_format: ResponseFormat::Text,
+                prompt: "p".into(),
+                images: vec![],
+            },
+            r#"{"ExecPrompt":{"images":[],"prompt":"p","response_format":"text"}}"#,
+        ),
     ];
     for (call, text) in cases {
         let bytes = to_vec(&call).unwrap();
         assert_eq!(decode(&bytes).unwrap().to_string(), text);
         assert_eq!(from_slice::<HostCall>(&bytes).unwrap(), call);
     }
+}
+
+#[test]
+fn a_host_may_borrow_the_calldata_it_forwards() {
+    use genvm_calldata::ValueRef;
+    let call = HostCall::Return(Value::from("big payload"));
+    let bytes = to_vec(&call).unwrap();
+    let borrowed: genvm_calldata::abi::HostCall<Address, ValueRef<'_>, Uint256> =
+        from_slice(&bytes).unwrap();
+    let genvm_calldata::abi::HostCall::Return(value) = borrowed else {
+        panic!("{borrowed:?}")
+    };
+    assert_eq!(value.as_str(), Some("big payload"));
 }

@@ -406,3 +406,29 @@ fn variant_names_are_part_of_error_paths() {
         ".Path[1]"
     );
 }
+
+#[test]
+fn value_ref_deserializes_zero_copy_and_only_from_calldata() {
+    use genvm_calldata::ValueRef;
+    #[derive(serde::Deserialize)]
+    struct Envelope<'a> {
+        #[serde(borrow)]
+        payload: ValueRef<'a>,
+    }
+    let bytes =
+        genvm_calldata::encode(&genvm_calldata::from_text(r#"{"payload":["a",b#ff]}"#).unwrap());
+    let envelope: Envelope<'_> = genvm_calldata::from_slice(&bytes).unwrap();
+    let ValueRef::Array(items) = envelope.payload else {
+        panic!("not an array")
+    };
+    let first = items.iter().next().unwrap();
+    let text = first.as_str().unwrap();
+    assert!(
+        bytes.as_ptr_range().contains(&text.as_ptr()),
+        "borrowed from the input"
+    );
+    let error = serde_json::from_str::<Envelope<'_>>(r#"{"payload": 1}"#)
+        .err()
+        .unwrap();
+    assert!(error.to_string().contains("from_slice"), "{error}");
+}

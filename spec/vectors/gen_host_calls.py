@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes spec/vectors/host-calls.json: the guest-to-host messages of
-FACTS sec. 5 that the Rust `genvm_abi::HostCall` covers, as calldata.
+"""Writes spec/vectors/host-calls.json: every guest-to-host message of
+FACTS sec. 5 (the Rust `genvm_abi::HostCall`), as calldata.
 
 Each vector is {"name", "description", "hex", "text"}; invalid ones carry
 "error" (a phrase the refusal contains) instead of "text". `--check` exits 1
@@ -11,7 +11,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from gen_calldata import encode, text  # noqa: E402
+from gen_calldata import Address, encode, text  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("host-calls.json")
 
@@ -33,6 +33,36 @@ def build():
     call("trace_message", "Trace of a message", {"Trace": {"Message": "hello ☕"}})
     call("trace_runtime", "Trace asking for the run time: the variant's value is null",
          {"Trace": {"RuntimeMicroSec": None}})
+    contract = Address(bytes(range(1, 21)))
+    get = {"method": "get", "args": [1]}
+    call("call_contract", "CallContract reading the latest final state (storage_type 1)",
+         {"CallContract": {"address": contract, "calldata": get, "state": 1}})
+    call("post_message", "PostMessage with value, run once finalized",
+         {"PostMessage": {"address": contract, "calldata": {"method": "pay"}, "value": 10**18,
+                          "on": "finalized"}})
+    call("deploy_contract", "DeployContract: a constructor call without method, a 256-bit salt",
+         {"DeployContract": {"calldata": {"args": ["x"]}, "code": b"# v0.1.0\n", "value": 0,
+                             "on": "accepted", "salt_nonce": 2**256 - 1}})
+    call("eth_send", "EthSend of EVM calldata with value",
+         {"EthSend": {"address": contract, "calldata": bytes.fromhex("a9059cbb"), "value": 5}})
+    call("eth_call", "EthCall of an EVM view function",
+         {"EthCall": {"address": contract, "calldata": bytes.fromhex("70a08231")}})
+    call("emit_event", "EmitEvent with two topics and a data map",
+         {"EmitEvent": {"topics": [bytes(32), b"\xff" * 32], "blob": {"amount": 3, "to": contract}}})
+    call("rollback", "Rollback with a message", {"Rollback": "not enough funds"})
+    call("return", "Return of any calldata value", {"Return": [None, True, -1, "ok"]})
+    call("web_render", "WebRender of a page's text after 500 ms",
+         {"WebRender": {"mode": "text", "url": "https://example.org/", "wait_after_loaded": "500ms"}})
+    call("web_render_screenshot", "WebRender of a screenshot after 2 s",
+         {"WebRender": {"mode": "screenshot", "url": "https://example.org/", "wait_after_loaded": "2s"}})
+    call("web_request", "WebRequest: POST with headers and a body, signed",
+         {"WebRequest": {"method": "POST", "url": "https://api.example.org/v1",
+                         "headers": {"Content-Type": b"application/json"}, "body": b"{}", "sign": True}})
+    call("web_request_no_body", "WebRequest without a body: body is null",
+         {"WebRequest": {"method": "GET", "url": "https://example.org/", "headers": {}, "body": None,
+                         "sign": False}})
+    call("exec_prompt", "ExecPrompt asking for JSON, with one image",
+         {"ExecPrompt": {"response_format": "json", "prompt": "Describe", "images": [b"\x89PNG"]}})
     refused("sandbox_unknown_field", "the host rejects unknown fields",
             {"Sandbox": {"data": b"", "allow_write_ops": False, "extra": 1}}, "unknown field")
     refused("sandbox_missing_field", "every field is required", {"Sandbox": {"data": b""}}, "missing field")
@@ -41,6 +71,30 @@ def build():
     refused("unknown_request", "an unknown request name", {"Teleport": None}, "unknown variant")
     refused("sandbox_data_as_string", "data is bytes, not a string",
             {"Sandbox": {"data": "abc", "allow_write_ops": False}}, "invalid type")
+    refused("call_contract_bad_state", "state is a storage_type: 0, 1 or 2",
+            {"CallContract": {"address": contract, "calldata": get, "state": 3}}, "invalid value")
+    refused("call_contract_address_as_bytes", "an address is its own atom, not 20 bytes",
+            {"CallContract": {"address": bytes(20), "calldata": get, "state": 0}}, "address")
+    refused("post_message_bad_on", "on is \"finalized\" or \"accepted\"",
+            {"PostMessage": {"address": contract, "calldata": get, "value": 0, "on": "soon"}},
+            "unknown variant")
+    refused("post_message_negative_value", "value is an unsigned 256-bit integer",
+            {"PostMessage": {"address": contract, "calldata": get, "value": -1, "on": "accepted"}},
+            "out of range")
+    refused("deploy_contract_salt_too_big", "salt_nonce fits in 256 bits",
+            {"DeployContract": {"calldata": {}, "code": b"", "value": 0, "on": "accepted",
+                                "salt_nonce": 2**256}}, "out of range")
+    refused("web_render_bad_wait", "wait_after_loaded is \"<n>ms\" or \"<n>s\"",
+            {"WebRender": {"mode": "html", "url": "u", "wait_after_loaded": "2 minutes"}}, "invalid value")
+    refused("web_request_lowercase_method", "HTTP methods are upper-case",
+            {"WebRequest": {"method": "get", "url": "u", "headers": {}, "body": None, "sign": False}},
+            "unknown variant")
+    refused("web_request_header_as_string", "header values are bytes",
+            {"WebRequest": {"method": "GET", "url": "u", "headers": {"A": "b"}, "body": None,
+                            "sign": False}}, "invalid type")
+    refused("exec_prompt_unknown_field", "the host rejects unknown fields",
+            {"ExecPrompt": {"response_format": "text", "prompt": "p", "images": [], "model": "x"}},
+            "unknown field")
     return vectors
 
 

@@ -14,6 +14,7 @@ use crate::encode::encode;
 use crate::int::Int;
 use crate::map::Map;
 use crate::string::Str;
+use crate::uint256::Uint256;
 use crate::value::Value;
 use crate::value_ref::ValueRef;
 use crate::wire::ADDRESS_BYTE;
@@ -146,6 +147,21 @@ impl<'de> Visitor<'de> for IntVisitor {
 impl<'de> Deserialize<'de> for Int {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Int, D::Error> {
         deserializer.deserialize_any(IntVisitor)
+    }
+}
+
+impl Serialize for Uint256 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Int::from(*self).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Uint256 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Uint256, D::Error> {
+        let int = Int::deserialize(deserializer)?;
+        Uint256::try_from(&int).map_err(|_| {
+            de::Error::custom(format_args!("integer {int} is out of range for uint256"))
+        })
     }
 }
 
@@ -320,6 +336,29 @@ impl<'de> Visitor<'de> for RawItemVisitor {
         decode_ref(bytes)
             .map(|item| item.to_value())
             .map_err(E::custom)
+    }
+}
+
+/// Borrows the bytes of one raw calldata item as a view.
+struct ValueRefVisitor;
+
+impl<'de> Visitor<'de> for ValueRefVisitor {
+    type Value = ValueRef<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("calldata borrowed from the input (a ValueRef deserializes only through genvm_calldata::from_slice)")
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, bytes: &'de [u8]) -> Result<ValueRef<'de>, E> {
+        decode_ref(bytes).map_err(E::custom)
+    }
+}
+
+/// A view deserializes zero-copy: `from_slice` hands over the item's bytes
+/// through the private raw name (as serde_json does for `&RawValue`).
+impl<'de: 'a, 'a> Deserialize<'de> for ValueRef<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ValueRef<'a>, D::Error> {
+        deserializer.deserialize_newtype_struct(RAW, ValueRefVisitor)
     }
 }
 
