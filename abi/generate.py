@@ -3,7 +3,8 @@
 
 Writes abi/src/generated.rs (Rust, formatted with rustfmt), and under
 abi/bindings/: python/genvm_abi.py, js/genvm_abi.js with genvm_abi.d.ts, and
-c/genvm_abi.h. With --check it writes nothing and exits 1 if any checked-in
+c/genvm_abi.h, also written to capi/include/ so the C library's header
+directory is complete on its own. With --check it writes nothing and exits 1 if any checked-in
 file differs from what it would write (tests run that).
 """
 import json
@@ -182,6 +183,7 @@ def outputs():
         bindings / "js" / "genvm_abi.js": js,
         bindings / "js" / "genvm_abi.d.ts": ts,
         bindings / "c" / "genvm_abi.h": c_header(entries),
+        ROOT / "capi" / "include" / "genvm_abi.h": c_header(entries),
     }
 
 

@@ -1,0 +1,142 @@
+//! ResultCode frames: `gvc_frame_decode` and `gvc_frame_encode`.
+
+use codec::abi::ResultCode;
+use codec::{decode_frame, decode_ref, Frame, FrameError, FrameRef, UserError};
+
+use crate::buf::gvc_buf;
+use crate::error::{guard, gvc_error, input, output, put, Code, Failure};
+
+/// The frame kinds: the four result codes, with USER_ERROR split in two.
+pub const GVC_FRAME_RETURN: i32 = 0;
+/// USER_ERROR with a UTF-8 message.
+pub const GVC_FRAME_USER_ERROR: i32 = 1;
+/// VM_ERROR with a UTF-8 message.
+pub const GVC_FRAME_VM_ERROR: i32 = 2;
+/// INTERNAL_ERROR with a UTF-8 message.
+pub const GVC_FRAME_INTERNAL_ERROR: i32 = 3;
+/// USER_ERROR carrying calldata (after the four zero bytes).
+pub const GVC_FRAME_USER_ERROR_DATA: i32 = 4;
+
+/// A decoded frame: its kind and its payload, borrowed from the input.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+pub struct gvc_frame {
+    /// A `GVC_FRAME_*` kind.
+    pub kind: i32,
+    /// Calldata (RETURN, USER_ERROR_DATA) or a UTF-8 message, not
+    /// NUL-terminated.
+    pub payload: *const u8,
+    /// The payload's length.
+    pub len: usize,
+}
+
+/// Decodes a frame: `out` gets the kind and the payload (inside `data`).
+/// Calldata payloads are validated; errors count offsets from the code byte.
+///
+/// # Safety
+/// `data` points to `len` readable bytes (or is NULL with `len` 0); `out`
+/// points to a writable `gvc_frame`; `err` is NULL or a writable `gvc_error`.
+#[no_mangle]
+pub unsafe extern "C" fn gvc_frame_decode(
+    data: *const u8,
+    len: usize,
+    out: *mut gvc_frame,
+    err: *mut gvc_error,
+) -> i32 {
+    guard(err, || {
+        output(out, "out")?;
+        // SAFETY: the caller's promise on `data`.
+        let data = unsafe { input(data, len) }?;
+        let kind = match decode_frame(data).map_err(frame_failure)? {
+            Frame::Return(_) => GVC_FRAME_RETURN,
+            Frame::UserError(UserError::Message(_)) => GVC_FRAME_USER_ERROR,
+            Frame::UserError(UserError::Data(_)) => GVC_FRAME_USER_ERROR_DATA,
+            Frame::VmError(_) => GVC_FRAME_VM_ERROR,
+            Frame::InternalError(_) => GVC_FRAME_INTERNAL_ERROR,
+        };
+        let skip = match kind {
+            GVC_FRAME_USER_ERROR_DATA => 1 + codec::USER_ERROR_DATA_PREFIX.len(),
+            _ => 1,
+        };
+        let payload = &data[skip..];
+        let frame = gvc_frame {
+            kind,
+            payload: payload.as_ptr(),
+            len: payload.len(),
+        };
+        // SAFETY: `out` passed `output`.
+        unsafe { put(out, frame) };
+        Ok(())
+    })
+}
+
+/// Encodes a frame of `kind` around `payload` (calldata for RETURN and
+/// USER_ERROR_DATA, which is validated; UTF-8 text otherwise) into `out`.
+///
+/// # Safety
+/// As [`gvc_frame_decode`], with `payload` for `data` and a writable
+/// `gvc_buf` for `out` (free it with `gvc_buf_free`).
+#[no_mangle]
+pub unsafe extern "C" fn gvc_frame_encode(
+    kind: i32,
+    payload: *const u8,
+    len: usize,
+    out: *mut gvc_buf,
+    err: *mut gvc_error,
+) -> i32 {
+    guard(err, || {
+        output(out, "out")?;
+        // SAFETY: the caller's promise on `payload`.
+        let payload = unsafe { input(payload, len) }?;
+        let calldata = || decode_ref(payload).map_err(|e| Failure::calldata(e, 0));
+        let text = || {
+            core::str::from_utf8(payload).map_err(|e| {
+                Failure::with_kind(
+                    codec::ErrorKind::InvalidUtf8,
+                    e.valid_up_to(),
+                    format!("message is not UTF-8 at byte {}", e.valid_up_to()),
+                )
+            })
+        };
+        let frame: FrameRef<'_> = match kind {
+            GVC_FRAME_RETURN => Frame::Return(calldata()?),
+            GVC_FRAME_USER_ERROR => Frame::UserError(UserError::Message(text()?)),
+            GVC_FRAME_USER_ERROR_DATA => Frame::UserError(UserError::Data(calldata()?)),
+            GVC_FRAME_VM_ERROR => Frame::VmError(text()?),
+            GVC_FRAME_INTERNAL_ERROR => Frame::InternalError(text()?),
+            other => {
+                return Err(Failure::new(
+                    Code::InvalidArgument,
+                    0,
+                    format!("unknown frame kind {other}"),
+                ))
+            }
+        };
+        let bytes = frame
+            .encode()
+            .map_err(|e| Failure::new(Code::MessageLooksLikeData, 0, e.to_string()))?;
+        // SAFETY: `out` passed `output`.
+        unsafe { put(out, gvc_buf::from_vec(bytes)) };
+        Ok(())
+    })
+}
+
+fn frame_failure(error: FrameError) -> Failure {
+    let message = error.to_string();
+    match error {
+        FrameError::Empty => Failure::new(Code::FrameEmpty, 0, message),
+        FrameError::UnknownCode(_) => Failure::new(Code::FrameUnknownCode, 0, message),
+        FrameError::Calldata(e) => Failure::with_kind(e.kind(), e.offset(), message),
+        FrameError::InvalidUtf8 { offset } => {
+            Failure::with_kind(codec::ErrorKind::InvalidUtf8, offset, message)
+        }
+    }
+}
+
+/// The kind numbers agree with the result codes where they overlap.
+const _: () = {
+    assert!(GVC_FRAME_RETURN == ResultCode::Return.value() as i32);
+    assert!(GVC_FRAME_USER_ERROR == ResultCode::UserError.value() as i32);
+    assert!(GVC_FRAME_VM_ERROR == ResultCode::VmError.value() as i32);
+    assert!(GVC_FRAME_INTERNAL_ERROR == ResultCode::InternalError.value() as i32);
+};

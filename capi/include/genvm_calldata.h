@@ -1,0 +1,140 @@
+/*
+ * genvm_calldata.h: the C ABI of genvm-calldata (libgenvm_calldata.so / .a).
+ *
+ * GenVM calldata (spec/calldata.md) and ResultCode frames (spec/framing.md).
+ *
+ * Conventions:
+ * - Functions return 0 on success or a GVC_ERR_* code. `err` may be NULL;
+ *   when given it is filled on success (kind 0) and on failure (kind, byte
+ *   offset into the input, NUL-terminated message).
+ * - Input pointers may be NULL only with a length of 0. NULL or misaligned
+ *   output pointers give GVC_ERR_NULL_ARGUMENT / GVC_ERR_MISALIGNED.
+ * - Outputs are written only on success. A gvc_buf is owned by the library:
+ *   release it with gvc_buf_free.
+ * - No panic crosses the boundary (it becomes GVC_ERR_INTERNAL) and there is
+ *   no global state: every function is thread-safe.
+ *
+ * Link with -lgenvm_calldata (plus -lpthread -ldl -lm for the static library).
+ */
+#ifndef GENVM_CALLDATA_H
+#define GENVM_CALLDATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "genvm_abi.h" /* public ABI: result codes, storage types, limits, ... */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Error codes. 1 to 11 are the calldata error kinds of spec/calldata.md. */
+typedef enum gvc_error_kind {
+    GVC_OK = 0,
+    GVC_ERR_TRUNCATED_ULEB = 1,
+    GVC_ERR_NON_CANONICAL_ULEB = 2,
+    GVC_ERR_RESERVED_TYPE = 3,
+    GVC_ERR_INVALID_ATOM = 4,
+    GVC_ERR_LENGTH_TOO_LARGE = 5,
+    GVC_ERR_LENGTH_PAST_END = 6,
+    GVC_ERR_INVALID_UTF8 = 7,
+    GVC_ERR_DUPLICATE_KEY = 8,
+    GVC_ERR_UNSORTED_KEYS = 9,
+    GVC_ERR_TOO_DEEP = 10,
+    GVC_ERR_TRAILING_BYTES = 11,
+    /* The C ABI's own. */
+    GVC_ERR_NULL_ARGUMENT = 20,
+    GVC_ERR_MISALIGNED = 21,
+    GVC_ERR_TEXT_SYNTAX = 22,             /* offset: byte in the text */
+    GVC_ERR_FRAME_EMPTY = 23,
+    GVC_ERR_FRAME_UNKNOWN_CODE = 24,
+    GVC_ERR_MESSAGE_LOOKS_LIKE_DATA = 25, /* a user error message starting with 4 NULs */
+    GVC_ERR_INVALID_ARGUMENT = 26,        /* e.g. an unknown frame kind */
+    GVC_ERR_INTERNAL = 27                 /* a bug in the library: please report */
+} gvc_error_kind;
+
+/* Bytes owned by the library; ptr is NULL when cap is 0. */
+typedef struct gvc_buf { uint8_t *ptr; size_t len; size_t cap; } gvc_buf;
+
+/* What went wrong; message is NUL-terminated UTF-8. */
+typedef struct gvc_error { int32_t kind; uint64_t offset; char message[256]; } gvc_error;
+
+/* Frame kinds: the result codes, with USER_ERROR split by its payload. */
+typedef enum gvc_frame_kind {
+    GVC_FRAME_RETURN = 0,           /* payload: calldata */
+    GVC_FRAME_USER_ERROR = 1,       /* payload: UTF-8 message */
+    GVC_FRAME_VM_ERROR = 2,         /* payload: UTF-8 message */
+    GVC_FRAME_INTERNAL_ERROR = 3,   /* payload: UTF-8 message */
+    GVC_FRAME_USER_ERROR_DATA = 4   /* payload: calldata (after the 4 zero bytes) */
+} gvc_frame_kind;
+
+/* A decoded frame; payload points into the decoded bytes (not NUL-terminated). */
+typedef struct gvc_frame { int32_t kind; const uint8_t *payload; size_t len; } gvc_frame;
+
+/* Item types of the pull reader. */
+typedef enum gvc_item_kind {
+    GVC_NULL = 0,
+    GVC_BOOL = 1,     /* int_value: 0 or 1 */
+    GVC_INT = 2,      /* int_value */
+    GVC_BIG_INT = 3,  /* ptr/len: decimal ASCII, '-' if negative; valid until the next call */
+    GVC_BYTES = 4,    /* ptr/len */
+    GVC_STR = 5,      /* ptr/len: UTF-8 */
+    GVC_ADDRESS = 6,  /* ptr: 20 bytes */
+    GVC_ARRAY = 7,    /* count items follow */
+    GVC_MAP = 8,      /* count entries follow: a GVC_KEY, then the value */
+    GVC_KEY = 9,      /* ptr/len: UTF-8 */
+    GVC_END = 10      /* the walk is over */
+} gvc_item_kind;
+
+/* One item of a pre-order walk; ptr is NULL when there are no bytes. */
+typedef struct gvc_item {
+    int32_t kind;
+    int64_t int_value;
+    uint64_t count;
+    const uint8_t *ptr;
+    size_t len;
+} gvc_item;
+
+/* A walk over validated calldata; it borrows the input until freed. */
+typedef struct gvc_reader gvc_reader;
+
+/* 0 if data is one canonical calldata value; else its error kind (1-11). */
+int32_t gvc_validate(const uint8_t *data, size_t len, gvc_error *err);
+
+/* Calldata -> text form (UTF-8, not NUL-terminated). */
+int32_t gvc_to_text(const uint8_t *data, size_t len, gvc_buf *out, gvc_error *err);
+
+/* Text form -> canonical calldata bytes. */
+int32_t gvc_from_text(const uint8_t *text, size_t len, gvc_buf *out, gvc_error *err);
+
+/* Decodes a ResultCode frame; kind + payload borrowed from data. */
+int32_t gvc_frame_decode(const uint8_t *data, size_t len, gvc_frame *out, gvc_error *err);
+
+/* Encodes a frame of `kind` (a gvc_frame_kind) around payload. */
+int32_t gvc_frame_encode(int32_t kind, const uint8_t *payload, size_t len, gvc_buf *out,
+                         gvc_error *err);
+
+/* Validates data and starts a walk over it (NULL on error). Keep data alive
+ * and unchanged until gvc_reader_free. */
+gvc_reader *gvc_reader_new(const uint8_t *data, size_t len, gvc_error *err);
+
+/* The next item of the walk (GVC_END when over). */
+int32_t gvc_reader_next(gvc_reader *reader, gvc_item *item, gvc_error *err);
+
+/* Frees a reader; NULL does nothing. */
+void gvc_reader_free(gvc_reader *reader);
+
+/* Frees a buffer and sets it to {NULL, 0, 0}; freeing that again is harmless. */
+void gvc_buf_free(gvc_buf *buf);
+
+/* The library version, e.g. "0.1.0" (static storage). */
+const char *gvc_version(void);
+
+/* The name of an error code, e.g. "truncated_uleb" (static), or NULL. */
+const char *gvc_error_name(int32_t kind);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GENVM_CALLDATA_H */

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Prints spec/vectors/ as tab-separated lines for the C test (C has no
+JSON parser): one line per vector.
+
+  V <hex> <text>               valid calldata and its text form
+  I <hex> <error name> <offset> invalid calldata
+  F <hex> <frame kind> <payload hex>   a valid frame (kinds as gvc_frame_kind)
+  G <hex> <error name> <offset>        an invalid frame
+"""
+import json
+import pathlib
+
+SPEC = pathlib.Path(__file__).resolve().parents[2] / "spec" / "vectors"
+FRAME_KINDS = {"return": 0, "user_error": 1, "vm_error": 2, "internal_error": 3, "user_error_data": 4}
+FRAME_ERRORS = {"empty": "frame_empty", "unknown_code": "frame_unknown_code", "invalid_utf8": "invalid_utf8"}
+
+
+def main():
+    for vector in json.loads((SPEC / "calldata.json").read_text())["vectors"]:
+        if "text" in vector:
+            print("V", vector["hex"], vector["text"], sep="\t")
+        else:
+            print("I", vector["hex"], vector["error"], vector["offset"], sep="\t")
+    for vector in json.loads((SPEC / "framing.json").read_text())["vectors"]:
+        frame = bytes.fromhex(vector["hex"])
+        if "kind" in vector:
+            skip = 5 if vector["kind"] == "user_error_data" else 1
+            print("F", vector["hex"], FRAME_KINDS[vector["kind"]], frame[skip:].hex(), sep="\t")
+        else:
+            error = vector.get("calldata_error") or FRAME_ERRORS[vector["error"]]
+            print("G", vector["hex"], error, vector.get("offset", 0), sep="\t")
+
+
+if __name__ == "__main__":
+    main()

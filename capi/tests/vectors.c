@@ -1,0 +1,244 @@
+/*
+ * Runs spec/vectors/ through the C ABI (lines from vector_lines.py on
+ * stdin), then checks the API's edge cases: NULL and misaligned pointers,
+ * frame refusals, error names, the reader. Run under valgrind by run.sh, so
+ * a leak or a bad access fails too. Exit status 0 only if every check holds.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "genvm_calldata.h"
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond, ...)                                   \
+    do {                                                   \
+        checks++;                                          \
+        if (!(cond)) {                                     \
+            failures++;                                    \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); \
+            fprintf(stderr, __VA_ARGS__);                  \
+            fputc('\n', stderr);                           \
+        }                                                  \
+    } while (0)
+
+/* Hex text -> freshly allocated bytes (caller frees); NULL on bad hex. */
+static uint8_t *from_hex(const char *hex, size_t *len) {
+    size_t n = strlen(hex);
+    if (n % 2) return NULL;
+    uint8_t *out = malloc(n / 2 + 1);
+    for (size_t i = 0; i < n / 2; i++) {
+        unsigned byte;
+        if (sscanf(hex + 2 * i, "%2x", &byte) != 1) { free(out); return NULL; }
+        out[i] = (uint8_t)byte;
+    }
+    *len = n / 2;
+    return out;
+}
+
+static int same(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen) {
+    return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+}
+
+/* Walks data with the reader; returns the number of items before GVC_END. */
+static long walk(const uint8_t *data, size_t len) {
+    gvc_error err;
+    gvc_reader *reader = gvc_reader_new(data, len, &err);
+    if (!reader) return -1;
+    long items = 0;
+    gvc_item item;
+    for (;;) {
+        if (gvc_reader_next(reader, &item, &err) != 0) { items = -1; break; }
+        if (item.kind == GVC_END) break;
+        if (item.kind == GVC_STR || item.kind == GVC_KEY || item.kind == GVC_BYTES ||
+            item.kind == GVC_ADDRESS) {
+            /* zero-copy: the bytes are inside the input */
+            CHECK(item.len == 0 || (item.ptr >= data && item.ptr + item.len <= data + len),
+                  "item bytes outside the input");
+        }
+        items++;
+    }
+    gvc_reader_free(reader);
+    return items;
+}
+
+static void valid_calldata(const char *hex, const char *text) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_error err;
+    gvc_buf buf;
+    CHECK(gvc_validate(data, len, &err) == GVC_OK && err.kind == 0, "validate %s: %s", hex, err.message);
+    CHECK(gvc_to_text(data, len, &buf, &err) == GVC_OK, "to_text %s: %s", hex, err.message);
+    CHECK(same(buf.ptr, buf.len, (const uint8_t *)text, strlen(text)), "to_text %s: %.*s", hex,
+          (int)buf.len, (const char *)buf.ptr);
+    gvc_buf_free(&buf);
+    CHECK(gvc_from_text((const uint8_t *)text, strlen(text), &buf, &err) == GVC_OK, "from_text %s: %s",
+          text, err.message);
+    CHECK(same(buf.ptr, buf.len, data, len), "from_text %s gives other bytes", text);
+    gvc_buf_free(&buf);
+    CHECK(walk(data, len) >= 1, "reader over %s", hex);
+    free(data);
+}
+
+static void invalid_calldata(const char *hex, const char *kind, unsigned long long offset) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_error err;
+    gvc_buf buf = {NULL, 0, 0};
+    int32_t code = gvc_validate(data, len, &err);
+    const char *name = gvc_error_name(code);
+    CHECK(code == err.kind && name && strcmp(name, kind) == 0, "validate %s: %d (%s), want %s", hex,
+          code, name ? name : "?", kind);
+    CHECK(err.offset == offset, "validate %s: offset %llu, want %llu", hex,
+          (unsigned long long)err.offset, offset);
+    CHECK(strstr(err.message, "at byte") != NULL, "message names the offset: %s", err.message);
+    CHECK(gvc_to_text(data, len, &buf, &err) == code && buf.ptr == NULL, "to_text refuses %s", hex);
+    CHECK(gvc_reader_new(data, len, &err) == NULL && err.kind == code, "reader refuses %s", hex);
+    free(data);
+}
+
+static void valid_frame(const char *hex, int32_t kind, const char *payload_hex) {
+    size_t len, plen;
+    uint8_t *data = from_hex(hex, &len);
+    uint8_t *payload = from_hex(payload_hex, &plen);
+    gvc_frame frame;
+    gvc_error err;
+    gvc_buf buf;
+    CHECK(gvc_frame_decode(data, len, &frame, &err) == GVC_OK, "frame %s: %s", hex, err.message);
+    CHECK(frame.kind == kind, "frame %s: kind %d, want %d", hex, frame.kind, kind);
+    CHECK(same(frame.payload, frame.len, payload, plen), "frame %s: payload", hex);
+    CHECK(frame.len == 0 || (frame.payload >= data && frame.payload + frame.len == data + len),
+          "frame %s: payload borrowed from the input", hex);
+    CHECK(gvc_frame_encode(kind, payload, plen, &buf, &err) == GVC_OK, "encode %s: %s", hex, err.message);
+    CHECK(same(buf.ptr, buf.len, data, len), "encode %s: other bytes", hex);
+    gvc_buf_free(&buf);
+    free(data);
+    free(payload);
+}
+
+static void invalid_frame(const char *hex, const char *kind, unsigned long long offset) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_frame frame;
+    gvc_error err;
+    int32_t code = gvc_frame_decode(data, len, &frame, &err);
+    const char *name = gvc_error_name(code);
+    CHECK(name && strcmp(name, kind) == 0, "frame %s: %s, want %s", hex, name ? name : "?", kind);
+    CHECK(err.offset == offset, "frame %s: offset %llu, want %llu", hex,
+          (unsigned long long)err.offset, offset);
+    free(data);
+}
+
+static void edge_cases(void) {
+    gvc_error err;
+    gvc_buf buf;
+    gvc_frame frame;
+    const uint8_t null_value[] = {0x00};
+
+    /* NULL data is allowed only with length 0; empty input is truncated. */
+    CHECK(gvc_validate(NULL, 0, &err) == GVC_ERR_TRUNCATED_ULEB, "empty input");
+    CHECK(gvc_validate(NULL, 3, &err) == GVC_ERR_NULL_ARGUMENT, "NULL data: %s", err.message);
+    CHECK(gvc_validate(null_value, 1, NULL) == GVC_OK, "err may be NULL");
+    CHECK(gvc_to_text(null_value, 1, NULL, &err) == GVC_ERR_NULL_ARGUMENT, "NULL out");
+    CHECK(gvc_frame_decode(null_value, 1, NULL, &err) == GVC_ERR_NULL_ARGUMENT, "NULL frame out");
+
+    /* Misaligned output structs are refused, never written. */
+    _Alignas(8) unsigned char raw[sizeof(gvc_buf) + 8];
+    CHECK(gvc_to_text(null_value, 1, (gvc_buf *)(raw + 1), &err) == GVC_ERR_MISALIGNED,
+          "misaligned out: %s", err.message);
+    _Alignas(8) unsigned char raw_err[sizeof(gvc_error) + 8];
+    CHECK(gvc_validate(null_value, 1, (gvc_error *)(raw_err + 4)) == GVC_ERR_MISALIGNED, "misaligned err");
+
+    /* Text errors name the line and column. */
+    const char *bad = "[1,\n  2,, 3]";
+    CHECK(gvc_from_text((const uint8_t *)bad, strlen(bad), &buf, &err) == GVC_ERR_TEXT_SYNTAX &&
+              strstr(err.message, "line 2, column 5") != NULL && err.offset == 8,
+          "text syntax: %s at %llu", err.message, (unsigned long long)err.offset);
+    const uint8_t not_utf8[] = {'"', 0xff, '"'};
+    CHECK(gvc_from_text(not_utf8, 3, &buf, &err) == GVC_ERR_INVALID_UTF8 && err.offset == 1, "text utf8");
+
+    /* Frames: a message that would read back as data; an unknown kind. */
+    const uint8_t nuls[] = {0, 0, 0, 0, 'x'};
+    CHECK(gvc_frame_encode(GVC_FRAME_USER_ERROR, nuls, 5, &buf, &err) == GVC_ERR_MESSAGE_LOOKS_LIKE_DATA,
+          "4-NUL message");
+    CHECK(gvc_frame_encode(9, null_value, 1, &buf, &err) == GVC_ERR_INVALID_ARGUMENT, "frame kind 9");
+    CHECK(gvc_frame_encode(GVC_FRAME_RETURN, nuls, 5, &buf, &err) == GVC_ERR_TRAILING_BYTES,
+          "RETURN payload is validated");
+    const uint8_t vm[] = {GENVM_RESULT_CODE_VM_ERROR, 'O', 'O', 'M'};
+    CHECK(gvc_frame_decode(vm, 4, &frame, &err) == GVC_OK && frame.kind == GVC_FRAME_VM_ERROR &&
+              same(frame.payload, frame.len, (const uint8_t *)GENVM_VM_ERROR_OOM, 3),
+          "VM error frame");
+
+    /* Names: every code in the header has one; others have none. */
+    const int32_t codes[] = {GVC_OK, GVC_ERR_TRAILING_BYTES, GVC_ERR_NULL_ARGUMENT, GVC_ERR_MISALIGNED,
+                             GVC_ERR_TEXT_SYNTAX, GVC_ERR_FRAME_EMPTY, GVC_ERR_FRAME_UNKNOWN_CODE,
+                             GVC_ERR_MESSAGE_LOOKS_LIKE_DATA, GVC_ERR_INVALID_ARGUMENT, GVC_ERR_INTERNAL};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        CHECK(gvc_error_name(codes[i]) != NULL, "name of %d", codes[i]);
+    CHECK(strcmp(gvc_error_name(GVC_ERR_TOO_DEEP), "too_deep") == 0, "too_deep");
+    CHECK(gvc_error_name(12) == NULL && gvc_error_name(-1) == NULL, "unknown codes");
+    CHECK(gvc_version() != NULL && strchr(gvc_version(), '.') != NULL, "version");
+
+    /* Freeing twice, or NULL, is harmless. */
+    CHECK(gvc_from_text((const uint8_t *)"\"abc\"", 5, &buf, &err) == GVC_OK && buf.len == 4, "abc");
+    gvc_buf_free(&buf);
+    gvc_buf_free(&buf);
+    gvc_buf_free(NULL);
+    gvc_reader_free(NULL);
+    CHECK(buf.ptr == NULL && buf.len == 0, "freed buffer is reset");
+
+    /* The reader: a big integer as decimal text, keys before values. */
+    const char *text = "{\"k\": [-18446744073709551617, 5]}";
+    CHECK(gvc_from_text((const uint8_t *)text, strlen(text), &buf, &err) == GVC_OK, "reader input");
+    gvc_reader *reader = gvc_reader_new(buf.ptr, buf.len, &err);
+    gvc_item item;
+    int32_t kinds[6];
+    char digits[64] = {0};
+    for (int i = 0; i < 6; i++) {
+        CHECK(gvc_reader_next(reader, &item, &err) == GVC_OK, "next");
+        kinds[i] = item.kind;
+        if (item.kind == GVC_BIG_INT && item.len < sizeof digits) memcpy(digits, item.ptr, item.len);
+    }
+    CHECK(kinds[0] == GVC_MAP && kinds[1] == GVC_KEY && kinds[2] == GVC_ARRAY && kinds[3] == GVC_BIG_INT &&
+              kinds[4] == GVC_INT && kinds[5] == GVC_END,
+          "reader order");
+    CHECK(strcmp(digits, "-18446744073709551617") == 0, "big int text %s", digits);
+    CHECK(gvc_reader_next(reader, &item, &err) == GVC_OK && item.kind == GVC_END, "END again");
+    CHECK(gvc_reader_next(NULL, &item, &err) == GVC_ERR_NULL_ARGUMENT, "NULL reader");
+    gvc_reader_free(reader);
+    gvc_buf_free(&buf);
+}
+
+int main(void) {
+    char *line = NULL;
+    size_t cap = 0;
+    long vectors = 0;
+    while (getline(&line, &cap, stdin) > 0) {
+        line[strcspn(line, "\n")] = 0;
+        char *fields[4] = {0};
+        char *rest = line;
+        for (int i = 0; i < 4 && rest; i++) {
+            fields[i] = rest;
+            char *tab = strchr(rest, '\t');
+            if (tab) *tab = 0;
+            rest = tab ? tab + 1 : NULL;
+        }
+        if (!fields[1] || !fields[2]) continue;
+        vectors++;
+        switch (fields[0][0]) {
+        case 'V': valid_calldata(fields[1], fields[2]); break;
+        case 'I': invalid_calldata(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
+        case 'F': valid_frame(fields[1], (int32_t)atoi(fields[2]), fields[3]); break;
+        case 'G': invalid_frame(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
+        default: CHECK(0, "unknown line kind %s", fields[0]);
+        }
+    }
+    free(line);
+    CHECK(vectors >= 150, "only %ld vectors read", vectors);
+    edge_cases();
+    printf("C ABI: %ld vectors, %d checks, %d failed\n", vectors, checks, failures);
+    return failures ? 1 : 0;
+}
