@@ -22,6 +22,11 @@ cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test 
 # fuzz corpus in ../shared are used by the differential tests).
 cargo test --workspace 2>&1 | tee -a "$log"
 
+# The C ABI from C (under valgrind, shared and static) and from Python.
+bash capi/tests/run.sh 2>&1 | tee -a "$log"
+
 # One closing line for the whole run (cargo's last line is often a crate
-# with no doc tests).
-awk '/^test result:/ { passed += $4; failed += $6 } END { print passed " passed, " failed " failed" }' "$log"
+# with no doc tests); C checks and Python tests count too.
+awk '/^test result:/ { passed += $4; failed += $6 }
+     /^C ABI: .* checks, .* failed$/ { passed += $5 - $7; failed += $7 }
+     /^Ran [0-9]+ tests? in/ { passed += $2 } END { print passed " passed, " failed " failed" }' "$log"

@@ -37,3 +37,94 @@ pub extern "C" fn gvc_version() -> *const c_char {
 pub extern "C" fn gvc_error_name(code: i32) -> *const c_char {
     Code::name_of(code).map_or(core::ptr::null(), |name| name.as_ptr())
 }
+
+#[cfg(test)]
+mod tests {
+    use core::mem::MaybeUninit;
+    use core::ptr::null_mut;
+
+    use super::*;
+
+    /// Takes a filled buffer's bytes and frees it.
+    fn take(mut buf: gvc_buf) -> Vec<u8> {
+        // SAFETY: a library-filled buffer, read then freed once.
+        unsafe {
+            let bytes = match buf.ptr.is_null() {
+                true => Vec::new(),
+                false => core::slice::from_raw_parts(buf.ptr, buf.len).to_vec(),
+            };
+            gvc_buf_free(&mut buf);
+            bytes
+        }
+    }
+
+    #[test]
+    fn text_and_frames_round_trip_through_the_entry_points() {
+        let text = br#"{"a":[1,"x",b#ff]}"#;
+        let mut buf = MaybeUninit::<gvc_buf>::uninit();
+        let mut frame = MaybeUninit::<gvc_frame>::uninit();
+        // SAFETY: every pointer is valid for its call; outputs are read only
+        // after a call returned 0.
+        unsafe {
+            assert_eq!(
+                gvc_from_text(text.as_ptr(), text.len(), buf.as_mut_ptr(), null_mut()),
+                0
+            );
+            let data = take(buf.assume_init_read());
+            assert_eq!(gvc_validate(data.as_ptr(), data.len(), null_mut()), 0);
+            assert_eq!(
+                gvc_to_text(data.as_ptr(), data.len(), buf.as_mut_ptr(), null_mut()),
+                0
+            );
+            assert_eq!(take(buf.assume_init_read()), text);
+
+            let code = gvc_frame_encode(
+                GVC_FRAME_USER_ERROR_DATA,
+                data.as_ptr(),
+                data.len(),
+                buf.as_mut_ptr(),
+                null_mut(),
+            );
+            assert_eq!(code, 0);
+            let framed = take(buf.assume_init_read());
+            assert_eq!(framed[..5], [1, 0, 0, 0, 0]);
+            let code = gvc_frame_decode(
+                framed.as_ptr(),
+                framed.len(),
+                frame.as_mut_ptr(),
+                null_mut(),
+            );
+            assert_eq!(code, 0);
+            let frame = frame.assume_init();
+            assert_eq!(frame.kind, GVC_FRAME_USER_ERROR_DATA);
+            assert_eq!(core::slice::from_raw_parts(frame.payload, frame.len), data);
+        }
+    }
+
+    #[test]
+    fn null_and_misaligned_pointers_are_errors() {
+        let data = [0u8];
+        let mut storage = [0u64; 8];
+        let misaligned = storage
+            .as_mut_ptr()
+            .cast::<u8>()
+            .wrapping_add(1)
+            .cast::<gvc_buf>();
+        // SAFETY: the library checks these pointers before any write.
+        unsafe {
+            assert_eq!(
+                gvc_validate(core::ptr::null(), 1, null_mut()),
+                Code::NullArgument as i32
+            );
+            assert_eq!(
+                gvc_to_text(data.as_ptr(), 1, null_mut(), null_mut()),
+                Code::NullArgument as i32
+            );
+            assert_eq!(
+                gvc_to_text(data.as_ptr(), 1, misaligned, null_mut()),
+                Code::Misaligned as i32
+            );
+        }
+        assert_eq!(storage, [0; 8], "nothing written through a bad pointer");
+    }
+}
