@@ -3,6 +3,12 @@
 //! calls them on every stored input on stable, so a crash once found stays
 //! fixed. Each function panics when a property fails.
 
+mod capi;
+mod zoo;
+
+pub use capi::capi_agrees;
+pub use zoo::serde_zoo_round_trips;
+
 use arbitrary::{Arbitrary, Unstructured};
 use genvm_calldata::{decode, decode_bytes, decode_ref, encode, encoded_len, validate, Value};
 

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use genvm_calldata_fuzz_checks::{
-    decode_agrees, frame_round_trips, matches_reference, serde_agrees, text_round_trips,
-    value_round_trips,
+    capi_agrees, decode_agrees, frame_round_trips, matches_reference, serde_agrees,
+    serde_zoo_round_trips, text_round_trips, value_round_trips,
 };
 
 /// What a byte-input target asserts.
@@ -51,11 +51,13 @@ fn byte_targets_replay_their_corpus_the_shared_corpus_and_the_vectors() {
     assert!(shared.len() >= 100, "the shared corpus is missing");
     let vectors = vector_inputs();
     assert!(vectors.len() >= 120, "the vectors are missing");
-    let checks: [(&str, Check); 4] = [
+    let checks: [(&str, Check); 6] = [
         ("decode", decode_agrees),
         ("differential", matches_reference),
         ("frame", frame_round_trips),
         ("serde", serde_agrees),
+        ("capi", capi_agrees),
+        ("serde_zoo", serde_zoo_round_trips),
     ];
     for (target, check) in checks {
         for input in inputs(target).iter().chain(&shared).chain(&vectors) {
