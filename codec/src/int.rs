@@ -202,12 +202,10 @@ impl<'a> IntRef<'a> {
     }
 
     /// Sign and argument, when the argument fits in 128 bits.
-    fn small_parts(&self) -> Option<(bool, u128)> {
+    pub(crate) fn small_parts(&self) -> Option<(bool, u128)> {
         match self.arg {
             ArgRef::Small(small) => Some((self.negative, small)),
-            ArgRef::Wide(header) => {
-                limbs::to_u128(&limbs::arg_from_uleb(header)).map(|arg| (self.negative, arg))
-            }
+            ArgRef::Wide(header) => limbs::arg_to_u128(header).map(|arg| (self.negative, arg)),
             ArgRef::Limbs(_) => None,
         }
     }

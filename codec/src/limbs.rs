@@ -41,6 +41,34 @@ pub(crate) fn arg_from_uleb(uleb: &[u8]) -> Vec<u64> {
     header
 }
 
+/// The argument of a canonical ULEB128 header `arg << 3 | tag` when it fits
+/// in 128 bits, without allocating (the common case of a wide header).
+pub(crate) fn arg_to_u128(uleb: &[u8]) -> Option<u128> {
+    let mut arg = 0u128;
+    for (index, byte) in uleb.iter().enumerate() {
+        let chunk = (byte & 0x7f) as u128;
+        // Bit position of this chunk in `arg` (the tag takes the low bits).
+        let position = 7 * index as u32;
+        if position < TAG_BITS {
+            arg |= chunk >> TAG_BITS;
+        } else {
+            let shift = position - TAG_BITS;
+            if shift >= 128 {
+                if chunk != 0 {
+                    return None;
+                }
+                continue;
+            }
+            let shifted = chunk << shift;
+            if shifted >> shift != chunk {
+                return None;
+            }
+            arg |= shifted;
+        }
+    }
+    Some(arg)
+}
+
 fn shift_right(limbs: &mut [u64], bits: u32) {
     for index in 0..limbs.len() {
         let high = limbs.get(index + 1).map_or(0, |next| next << (64 - bits));
@@ -145,6 +173,28 @@ pub(crate) fn to_u128(limbs: &[u64]) -> Option<u128> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn arg_to_u128_agrees_with_the_limbs_and_stops_at_128_bits() {
+        for arg in [
+            0u128,
+            1,
+            u64::MAX as u128,
+            (1 << 125) - 1,
+            1 << 125,
+            u128::MAX / 7,
+            u128::MAX,
+        ] {
+            let limbs = super::from_u128(arg);
+            let mut header = alloc::vec::Vec::new();
+            super::put_header(&mut header, 0, &limbs);
+            assert_eq!(super::arg_to_u128(&header), Some(arg), "{arg}");
+            assert_eq!(super::to_u128(&super::arg_from_uleb(&header)), Some(arg));
+        }
+        let mut too_big = alloc::vec::Vec::new();
+        super::put_header(&mut too_big, 0, &[0, 0, 1]);
+        assert_eq!(super::arg_to_u128(&too_big), None);
+    }
+
     use super::*;
 
     #[test]

@@ -73,16 +73,15 @@ fn visit_int<'de, V: Visitor<'de>>(
     raw: &'de [u8],
     visitor: V,
 ) -> Result<V::Value, SerdeError> {
-    if let Ok(small) = u64::try_from(int) {
-        visitor.visit_u64(small)
-    } else if let Ok(small) = i64::try_from(int) {
-        visitor.visit_i64(small)
-    } else if let Ok(wide) = u128::try_from(int) {
-        visitor.visit_u128(wide)
-    } else if let Ok(wide) = i128::try_from(int) {
-        visitor.visit_i128(wide)
-    } else {
-        visitor.visit_newtype_struct(BorrowedBytesDeserializer::new(raw))
+    // `arg` is the value, or `-1 - value` for a negative one.
+    match int.small_parts() {
+        Some((false, arg)) => match u64::try_from(arg) {
+            Ok(small) => visitor.visit_u64(small),
+            Err(_) => visitor.visit_u128(arg),
+        },
+        Some((true, arg)) if arg <= i64::MAX as u128 => visitor.visit_i64(-1 - arg as i64),
+        Some((true, arg)) if arg <= i128::MAX as u128 => visitor.visit_i128(-1 - arg as i128),
+        _ => visitor.visit_newtype_struct(BorrowedBytesDeserializer::new(raw)),
     }
 }
 
