@@ -432,3 +432,39 @@ fn value_ref_deserializes_zero_copy_and_only_from_calldata() {
         .unwrap();
     assert!(error.to_string().contains("from_slice"), "{error}");
 }
+
+/// A map whose `serialize_map` length hint is wrong.
+struct LyingMap {
+    declared: usize,
+    actual: usize,
+}
+
+impl Serialize for LyingMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.declared))?;
+        // Reverse order, so the entries are also re-sorted.
+        for index in (0..self.actual).rev() {
+            map.serialize_entry(&format!("k{index:03}"), &index)?;
+        }
+        map.end()
+    }
+}
+
+#[test]
+fn a_wrong_map_length_hint_still_gives_the_canonical_encoding() {
+    for (declared, actual) in [(3, 2), (1, 200), (200, 1), (0, 0), (5, 5)] {
+        let expected: std::collections::BTreeMap<String, usize> = (0..actual)
+            .map(|index| (format!("k{index:03}"), index))
+            .collect();
+        assert_eq!(
+            to_vec(&LyingMap { declared, actual }).unwrap(),
+            to_vec(&expected).unwrap(),
+            "declared {declared}, actual {actual}"
+        );
+        assert_eq!(
+            to_vec(&expected).unwrap(),
+            genlayer_calldata::encode(&genlayer_calldata::to_value(&expected).unwrap())
+        );
+    }
+}

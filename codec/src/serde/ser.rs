@@ -64,11 +64,21 @@ impl<'o> Serializer<'o> {
         self.key(name);
     }
 
-    fn open_map<'a>(&'a mut self) -> Compound<'a, 'o> {
+    /// Opens a map; with a known length its header goes first, so entries
+    /// that arrive in key order (a `BTreeMap`, a struct with sorted fields)
+    /// are never moved.
+    fn open_map<'a>(&'a mut self, len: Option<usize>) -> Compound<'a, 'o> {
+        if let Some(len) = len {
+            self.header(TAG_MAP, len);
+        }
         let first = self.entries.len();
         let start = self.out.len();
         Compound {
-            kind: Kind::Map { start, first },
+            kind: Kind::Map {
+                declared: len,
+                start,
+                first,
+            },
             count: 0,
             variant: None,
             ser: self,
@@ -236,12 +246,12 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
         Ok(self.open_seq(Some(len)).in_variant(variant))
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'o>, SerdeError> {
-        Ok(self.open_map())
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_map(len))
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a, 'o>, SerdeError> {
-        Ok(self.open_map())
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_map(Some(len)))
     }
 
     fn serialize_struct_variant(
@@ -249,10 +259,10 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
+        len: usize,
     ) -> Result<Compound<'a, 'o>, SerdeError> {
         self.variant_prefix(variant);
-        Ok(self.open_map().in_variant(variant))
+        Ok(self.open_map(Some(len)).in_variant(variant))
     }
 }
 
@@ -273,8 +283,13 @@ enum Kind {
         declared: Option<usize>,
         start: usize,
     },
-    /// Entries start at `start`, and are `ser.entries[first..]`.
-    Map { start: usize, first: usize },
+    /// Entries start at `start`, and are `ser.entries[first..]`; with a
+    /// declared length the header is already before `start`.
+    Map {
+        declared: Option<usize>,
+        start: usize,
+        first: usize,
+    },
 }
 
 impl Compound<'_, '_> {
@@ -363,31 +378,47 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
             ser.out.splice(start..start, header);
             Ok(())
         }
-        Kind::Map { start, first } => {
+        Kind::Map {
+            declared,
+            start,
+            first,
+        } => {
             let Serializer {
                 out,
                 scratch,
                 entries,
                 ..
             } = ser;
+            let key = |entry: &Entry| &out[entry.key.0..entry.key.1];
             let open = &mut entries[first..];
-            open.sort_unstable_by(|a, b| out[a.key.0..a.key.1].cmp(&out[b.key.0..b.key.1]));
-            if let Some(pair) = open
-                .windows(2)
-                .find(|pair| out[pair[0].key.0..pair[0].key.1] == out[pair[1].key.0..pair[1].key.1])
-            {
-                let key = String::from_utf8_lossy(&out[pair[0].key.0..pair[0].key.1]).into_owned();
-                entries.truncate(first);
-                return Err(SerdeError::new(alloc::format!("duplicate map key {key:?}")));
-            }
-            scratch.clear();
-            scratch.extend_from_slice(&out[start..]);
-            out.truncate(start);
-            wire::put_uleb(*out, wire::header(TAG_MAP, count));
-            for entry in &entries[first..] {
-                out.extend_from_slice(&scratch[entry.start - start..entry.end - start]);
+            let in_order = open.windows(2).all(|pair| key(&pair[0]) < key(&pair[1]));
+            if !in_order {
+                open.sort_unstable_by(|a, b| key(a).cmp(key(b)));
+                if let Some(pair) = open.windows(2).find(|pair| key(&pair[0]) == key(&pair[1])) {
+                    let name = String::from_utf8_lossy(key(&pair[0])).into_owned();
+                    entries.truncate(first);
+                    return Err(SerdeError::new(alloc::format!(
+                        "duplicate map key {name:?}"
+                    )));
+                }
+                scratch.clear();
+                scratch.extend_from_slice(&out[start..]);
+                out.truncate(start);
+                for entry in &entries[first..] {
+                    out.extend_from_slice(&scratch[entry.start - start..entry.end - start]);
+                }
             }
             entries.truncate(first);
+            // The header: written already when the length was declared (and
+            // rewritten if the declaration was wrong), else inserted now.
+            let mut header = Vec::new();
+            wire::put_uleb(&mut header, wire::header(TAG_MAP, count));
+            let written = match declared {
+                Some(len) if len == count => return Ok(()),
+                Some(len) => wire::uleb_len(wire::header(TAG_MAP, len)),
+                None => 0,
+            };
+            out.splice(start - written..start, header);
             Ok(())
         }
     }
