@@ -127,4 +127,41 @@ mod tests {
         }
         assert_eq!(storage, [0; 8], "nothing written through a bad pointer");
     }
+
+    #[test]
+    fn threads_call_the_library_at_once() {
+        let threads: Vec<_> = (0..4)
+            .map(|thread| {
+                std::thread::spawn(move || {
+                    for round in 0..if cfg!(miri) { 2 } else { 200 } {
+                        let text = format!(r#"{{"round":{round},"thread":{thread}}}"#);
+                        let mut buf = MaybeUninit::<gvc_buf>::uninit();
+                        // SAFETY: valid pointers; `buf` is read after success.
+                        unsafe {
+                            let code = gvc_from_text(
+                                text.as_ptr(),
+                                text.len(),
+                                buf.as_mut_ptr(),
+                                null_mut(),
+                            );
+                            assert_eq!(code, 0);
+                            let data = take(buf.assume_init_read());
+                            assert_eq!(gvc_validate(data.as_ptr(), data.len(), null_mut()), 0);
+                            let code = gvc_to_text(
+                                data.as_ptr(),
+                                data.len(),
+                                buf.as_mut_ptr(),
+                                null_mut(),
+                            );
+                            assert_eq!(code, 0);
+                            assert_eq!(take(buf.assume_init_read()), text.as_bytes());
+                        }
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+    }
 }
