@@ -468,3 +468,43 @@ fn a_wrong_map_length_hint_still_gives_the_canonical_encoding() {
         );
     }
 }
+
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct Sparse {
+    zeta: u8,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    alpha: Option<u8>,
+    mid: String,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    beta: Vec<u8>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct Other {
+    zeta: bool,
+    mid: u8,
+}
+
+#[test]
+fn struct_key_orders_are_reused_only_for_the_same_fields() {
+    // Many values of types whose fields are not in key order, with fields
+    // that come and go, interleaved: each must be sorted by its own keys.
+    let values: Vec<(Sparse, Other)> = (0..40u8)
+        .map(|i| {
+            (
+                Sparse {
+                    zeta: i,
+                    alpha: (i % 3 == 0).then_some(i),
+                    mid: format!("m{i}"),
+                    beta: vec![i; usize::from(i % 2)],
+                },
+                Other {
+                    zeta: i % 2 == 0,
+                    mid: i,
+                },
+            )
+        })
+        .collect();
+    let bytes = same_as_reference(&values);
+    assert_eq!(from_slice::<Vec<(Sparse, Other)>>(&bytes).unwrap(), values);
+}

@@ -1,5 +1,7 @@
 //! The serializer: values go straight into the output as calldata.
 
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use serde::ser::{self, Serialize};
@@ -17,6 +19,7 @@ pub(crate) fn serialize_into<T: Serialize + ?Sized>(
         out,
         scratch: Vec::new(),
         entries: Vec::new(),
+        orders: Vec::new(),
         raw_next: false,
     };
     value.serialize(&mut serializer)
@@ -28,6 +31,9 @@ pub(crate) struct Serializer<'o> {
     scratch: Vec<u8>,
     /// Entries of the open maps, innermost last.
     entries: Vec<Entry>,
+    /// Key orders of the structs seen so far whose fields are not declared
+    /// in key order, so the next value of the same type needs no sorting.
+    orders: Vec<FieldOrder>,
     /// The next bytes are one encoded calldata item, to copy as they are.
     raw_next: bool,
 }
@@ -41,7 +47,21 @@ struct Entry {
     key: (usize, usize),
     /// Past the value.
     end: usize,
+    /// A struct field's name as `(address, length)` of its `&'static str`
+    /// (equal names mean equal text); `(0, 0)` for a map key.
+    field: (usize, usize),
 }
+
+/// How one struct type's fields, in declaration order, sort by key.
+struct FieldOrder {
+    /// The fields' `Entry::field`s in the order they arrive.
+    fields: Vec<(usize, usize)>,
+    /// Indexes into `fields`, in key order.
+    sorted: Vec<usize>,
+}
+
+/// How many struct types the order cache remembers (it is per call).
+const MAX_FIELD_ORDERS: usize = 16;
 
 impl<'o> Serializer<'o> {
     fn header(&mut self, tag: u8, len: usize) {
@@ -317,7 +337,11 @@ impl Compound<'_, '_> {
         let start = self.ser.out.len();
         self.ser.key(key);
         let key_range = (self.ser.out.len() - key.len(), self.ser.out.len());
-        self.value(start, key_range, value, key)
+        self.value(start, key_range, value, key)?;
+        if let Some(entry) = self.ser.entries.last_mut() {
+            entry.field = (key.as_ptr() as usize, key.len());
+        }
+        Ok(())
     }
 
     fn value<T: Serialize + ?Sized>(
@@ -334,6 +358,7 @@ impl Compound<'_, '_> {
             start,
             key,
             end: self.ser.out.len(),
+            field: (0, 0),
         });
         self.count += 1;
         Ok(())
@@ -387,28 +412,23 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
                 out,
                 scratch,
                 entries,
+                orders,
                 ..
             } = ser;
-            let key = |entry: &Entry| &out[entry.key.0..entry.key.1];
-            let open = &mut entries[first..];
-            let in_order = open.windows(2).all(|pair| key(&pair[0]) < key(&pair[1]));
-            if !in_order {
-                open.sort_unstable_by(|a, b| key(a).cmp(key(b)));
-                if let Some(pair) = open.windows(2).find(|pair| key(&pair[0]) == key(&pair[1])) {
-                    let name = String::from_utf8_lossy(key(&pair[0])).into_owned();
-                    entries.truncate(first);
-                    return Err(SerdeError::new(alloc::format!(
-                        "duplicate map key {name:?}"
-                    )));
-                }
+            let open = &entries[first..];
+            let order = key_order(out, open, orders);
+            if let Ok(Some(sorted)) = &order {
                 scratch.clear();
                 scratch.extend_from_slice(&out[start..]);
                 out.truncate(start);
-                for entry in &entries[first..] {
+                for &index in sorted.iter() {
+                    let entry = &open[index];
                     out.extend_from_slice(&scratch[entry.start - start..entry.end - start]);
                 }
             }
+            let order = order.map(drop);
             entries.truncate(first);
+            order?;
             // The header: written already when the length was declared (and
             // rewritten if the declaration was wrong), else inserted now.
             let mut header = Vec::new();
@@ -424,7 +444,57 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
     }
 }
 
-use alloc::string::String;
+/// The order to write `open` entries in, or `None` when they arrived in key
+/// order. A struct type's order is computed once and then found by its field
+/// names' addresses, without comparing keys.
+fn key_order<'c>(
+    out: &[u8],
+    open: &[Entry],
+    orders: &'c mut Vec<FieldOrder>,
+) -> Result<Option<Cow<'c, [usize]>>, SerdeError> {
+    let is_struct = open.first().is_some_and(|entry| entry.field != (0, 0));
+    if is_struct {
+        let cached = orders.iter().position(|order| {
+            order.fields.len() == open.len()
+                && order
+                    .fields
+                    .iter()
+                    .zip(open)
+                    .all(|(field, entry)| *field == entry.field)
+        });
+        if let Some(index) = cached {
+            return Ok(Some(Cow::Borrowed(&orders[index].sorted)));
+        }
+    }
+    let key = |entry: &Entry| &out[entry.key.0..entry.key.1];
+    if open.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
+        return Ok(None);
+    }
+    let mut sorted: Vec<usize> = (0..open.len()).collect();
+    sorted.sort_unstable_by(|&a, &b| key(&open[a]).cmp(key(&open[b])));
+    if let Some(pair) = sorted
+        .windows(2)
+        .find(|pair| key(&open[pair[0]]) == key(&open[pair[1]]))
+    {
+        let name = String::from_utf8_lossy(key(&open[pair[0]])).into_owned();
+        return Err(SerdeError::new(alloc::format!(
+            "duplicate map key {name:?}"
+        )));
+    }
+    if !is_struct {
+        return Ok(Some(Cow::Owned(sorted)));
+    }
+    if orders.len() == MAX_FIELD_ORDERS {
+        orders.remove(0);
+    }
+    orders.push(FieldOrder {
+        fields: open.iter().map(|entry| entry.field).collect(),
+        sorted,
+    });
+    Ok(orders
+        .last()
+        .map(|order| Cow::Borrowed(order.sorted.as_slice())))
+}
 
 /// The sequence traits all add an element; the struct traits a field.
 macro_rules! compound_impls {
@@ -477,6 +547,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
             start,
             key: (self.ser.out.len() - len, self.ser.out.len()),
             end: 0,
+            field: (0, 0),
         });
         Ok(())
     }
