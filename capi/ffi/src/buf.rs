@@ -3,6 +3,8 @@
 
 use core::mem::ManuallyDrop;
 
+use crate::error::{guard, gvc_error, input, output, put, Failure};
+
 /// An owned byte buffer; free it with [`gvc_buf_free`].
 #[repr(C)]
 #[allow(non_camel_case_types)]
@@ -32,6 +34,30 @@ impl gvc_buf {
             cap: bytes.capacity(),
         }
     }
+}
+
+/// The body of every function that turns input bytes into a buffer: checks
+/// `out`, reads `data[..len]`, runs `body` and hands its bytes to the caller.
+///
+/// # Safety
+/// `data` points to `len` readable bytes (or is NULL with `len` 0); `out`
+/// points to a writable `gvc_buf`; `err` is NULL or a writable `gvc_error`.
+pub unsafe fn fill(
+    data: *const u8,
+    len: usize,
+    out: *mut gvc_buf,
+    err: *mut gvc_error,
+    body: impl FnOnce(&[u8]) -> Result<Vec<u8>, Failure>,
+) -> i32 {
+    guard(err, || {
+        output(out, "out")?;
+        // SAFETY: the caller's promise on `data`.
+        let data = unsafe { input(data, len) }?;
+        let bytes = body(data)?;
+        // SAFETY: `out` passed `output`.
+        unsafe { put(out, gvc_buf::from_vec(bytes)) };
+        Ok(())
+    })
 }
 
 /// Frees a buffer the library filled and sets it to `{NULL, 0, 0}`; freeing

@@ -1,7 +1,7 @@
 //! Calldata in and out: validation and the text form.
 
-use crate::buf::gvc_buf;
-use crate::error::{guard, gvc_error, input, output, put, Code, Failure};
+use crate::buf::{fill, gvc_buf};
+use crate::error::{guard, gvc_error, input, utf8, Code, Failure};
 
 /// Checks that `data[..len]` is one canonical calldata value. Returns 0, or
 /// the error kind (1 to 11) with the offending byte's offset in `err`.
@@ -30,15 +30,13 @@ pub unsafe extern "C" fn gvc_to_text(
     out: *mut gvc_buf,
     err: *mut gvc_error,
 ) -> i32 {
-    guard(err, || {
-        output(out, "out")?;
-        // SAFETY: the caller's promise on `data`.
-        let data = unsafe { input(data, len) }?;
-        let value = codec::decode_ref(data).map_err(|e| Failure::calldata(e, 0))?;
-        // SAFETY: `out` passed `output`.
-        unsafe { put(out, gvc_buf::from_vec(value.to_string().into_bytes())) };
-        Ok(())
-    })
+    // SAFETY: the caller's promises, passed on.
+    unsafe {
+        fill(data, len, out, err, |data| {
+            let value = codec::decode_ref(data).map_err(|e| Failure::calldata(e, 0))?;
+            Ok(value.to_string().into_bytes())
+        })
+    }
 }
 
 /// Parses the text form (UTF-8) into canonical calldata bytes in `out`.
@@ -54,31 +52,22 @@ pub unsafe extern "C" fn gvc_from_text(
     out: *mut gvc_buf,
     err: *mut gvc_error,
 ) -> i32 {
-    guard(err, || {
-        output(out, "out")?;
-        // SAFETY: the caller's promise on `text`.
-        let text = unsafe { input(text, len) }?;
-        let text = core::str::from_utf8(text).map_err(|e| {
-            Failure::with_kind(
-                codec::ErrorKind::InvalidUtf8,
-                e.valid_up_to(),
-                format!("text is not UTF-8 at byte {}", e.valid_up_to()),
-            )
-        })?;
-        let value = codec::from_text(text).map_err(|e| {
-            Failure::new(
-                Code::TextSyntax,
-                e.offset(),
-                format!(
-                    "{} at line {}, column {}",
-                    e.message(),
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
-        // SAFETY: `out` passed `output`.
-        unsafe { put(out, gvc_buf::from_vec(codec::encode(&value))) };
-        Ok(())
-    })
+    // SAFETY: the caller's promises, passed on.
+    unsafe {
+        fill(text, len, out, err, |text| {
+            let value = codec::from_text(utf8(text, "text")?).map_err(|e| {
+                Failure::new(
+                    Code::TextSyntax,
+                    e.offset(),
+                    format!(
+                        "{} at line {}, column {}",
+                        e.message(),
+                        e.line(),
+                        e.column()
+                    ),
+                )
+            })?;
+            Ok(codec::encode(&value))
+        })
+    }
 }

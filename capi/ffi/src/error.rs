@@ -177,6 +177,19 @@ pub unsafe fn input<'a>(data: *const u8, len: usize) -> Result<&'a [u8], Failure
     Ok(unsafe { core::slice::from_raw_parts(data, len) })
 }
 
+/// `bytes` as UTF-8, or an `invalid_utf8` failure naming `what` and the
+/// offset of the first bad byte.
+pub fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str, Failure> {
+    core::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Failure::with_kind(
+            ErrorKind::InvalidUtf8,
+            offset,
+            format!("{what} is not UTF-8 at byte {offset}"),
+        )
+    })
+}
+
 /// Checks an output pointer before anything is written through it.
 pub fn output<T>(ptr: *mut T, name: &str) -> Result<(), Failure> {
     if ptr.is_null() {

@@ -3,8 +3,8 @@
 use codec::abi::ResultCode;
 use codec::{decode_frame, decode_ref, Frame, FrameError, FrameRef, UserError};
 
-use crate::buf::gvc_buf;
-use crate::error::{guard, gvc_error, input, output, put, Code, Failure};
+use crate::buf::{fill, gvc_buf};
+use crate::error::{guard, gvc_error, input, output, put, utf8, Code, Failure};
 
 /// The frame kinds: the four result codes, with USER_ERROR split in two.
 pub const GVC_FRAME_RETURN: i32 = 0;
@@ -84,41 +84,30 @@ pub unsafe extern "C" fn gvc_frame_encode(
     out: *mut gvc_buf,
     err: *mut gvc_error,
 ) -> i32 {
-    guard(err, || {
-        output(out, "out")?;
-        // SAFETY: the caller's promise on `payload`.
-        let payload = unsafe { input(payload, len) }?;
-        let calldata = || decode_ref(payload).map_err(|e| Failure::calldata(e, 0));
-        let text = || {
-            core::str::from_utf8(payload).map_err(|e| {
-                Failure::with_kind(
-                    codec::ErrorKind::InvalidUtf8,
-                    e.valid_up_to(),
-                    format!("message is not UTF-8 at byte {}", e.valid_up_to()),
-                )
-            })
-        };
-        let frame: FrameRef<'_> = match kind {
-            GVC_FRAME_RETURN => Frame::Return(calldata()?),
-            GVC_FRAME_USER_ERROR => Frame::UserError(UserError::Message(text()?)),
-            GVC_FRAME_USER_ERROR_DATA => Frame::UserError(UserError::Data(calldata()?)),
-            GVC_FRAME_VM_ERROR => Frame::VmError(text()?),
-            GVC_FRAME_INTERNAL_ERROR => Frame::InternalError(text()?),
-            other => {
-                return Err(Failure::new(
-                    Code::InvalidArgument,
-                    0,
-                    format!("unknown frame kind {other}"),
-                ))
-            }
-        };
-        let bytes = frame
-            .encode()
-            .map_err(|e| Failure::new(Code::MessageLooksLikeData, 0, e.to_string()))?;
-        // SAFETY: `out` passed `output`.
-        unsafe { put(out, gvc_buf::from_vec(bytes)) };
-        Ok(())
-    })
+    // SAFETY: the caller's promises, passed on.
+    unsafe {
+        fill(payload, len, out, err, |payload| {
+            let calldata = || decode_ref(payload).map_err(|e| Failure::calldata(e, 0));
+            let text = || utf8(payload, "message");
+            let frame: FrameRef<'_> = match kind {
+                GVC_FRAME_RETURN => Frame::Return(calldata()?),
+                GVC_FRAME_USER_ERROR => Frame::UserError(UserError::Message(text()?)),
+                GVC_FRAME_USER_ERROR_DATA => Frame::UserError(UserError::Data(calldata()?)),
+                GVC_FRAME_VM_ERROR => Frame::VmError(text()?),
+                GVC_FRAME_INTERNAL_ERROR => Frame::InternalError(text()?),
+                other => {
+                    return Err(Failure::new(
+                        Code::InvalidArgument,
+                        0,
+                        format!("unknown frame kind {other}"),
+                    ))
+                }
+            };
+            frame
+                .encode()
+                .map_err(|e| Failure::new(Code::MessageLooksLikeData, 0, e.to_string()))
+        })
+    }
 }
 
 fn frame_failure(error: FrameError) -> Failure {
