@@ -3,6 +3,8 @@
 //! Every value starts with one ULEB128 number `h`; `h & 7` is the type tag and
 //! `h >> 3` its argument (see `spec/calldata.md`).
 
+use alloc::vec::Vec;
+
 use bytes::BufMut;
 
 use crate::error::ErrorKind;
@@ -195,6 +197,44 @@ pub(crate) fn put_uleb<B: BufMut + ?Sized>(out: &mut B, value: u128) {
     put_uleb_u64(out, rest as u64);
 }
 
+/// Spreads the low 56 bits of `bits` into eight 7-bit groups, one a byte:
+/// the inverse of [`pack_groups`].
+#[inline(always)]
+fn spread_groups(bits: u64) -> u64 {
+    let bits = (bits & 0x0000_0000_0fff_ffff) | ((bits & 0x00ff_ffff_f000_0000) << 4);
+    let bits = (bits & 0x0000_3fff_0000_3fff) | ((bits & 0x0fff_c000_0fff_c000) << 2);
+    (bits & 0x007f_007f_007f_007f) | ((bits & 0x3f80_3f80_3f80_3f80) << 1)
+}
+
+/// Appends `value` as ULEB128 to a vector: whole words are written and the
+/// length cut back, instead of a byte and a capacity check at a time (the
+/// serializer's integers and headers).
+#[inline(always)]
+pub(crate) fn push_uleb(out: &mut Vec<u8>, value: u128) {
+    const LOW_56: u128 = (1 << 56) - 1;
+    if value < 0x80 {
+        out.push(value as u8);
+        return;
+    }
+    let len = uleb_len(value);
+    let start = out.len();
+    if value <= LOW_56 {
+        let word = spread_groups(value as u64) | CONTINUATION_BITS;
+        let last = 0x80u64 << (8 * (len - 1));
+        out.extend_from_slice(&(word & !last).to_le_bytes());
+    } else {
+        let mut bytes = [0u8; 24];
+        for (index, chunk) in bytes.chunks_exact_mut(8).enumerate() {
+            let group = (value >> (56 * index)) & LOW_56;
+            let word = spread_groups(group as u64) | CONTINUATION_BITS;
+            chunk.copy_from_slice(&word.to_le_bytes());
+        }
+        bytes[len - 1] &= 0x7f;
+        out.extend_from_slice(&bytes);
+    }
+    out.truncate(start + len);
+}
+
 #[inline(always)]
 fn put_uleb_u64<B: BufMut + ?Sized>(out: &mut B, mut value: u64) {
     while value >= 0x80 {
@@ -202,6 +242,20 @@ fn put_uleb_u64<B: BufMut + ?Sized>(out: &mut B, mut value: u64) {
         value >>= 7;
     }
     out.put_u8(value as u8);
+}
+
+/// Appends an integer's header: `tag` is [`TAG_POS_INT`] or [`TAG_NEG_INT`]
+/// and `arg` the value or `-1 - value`. An argument of 126 bits or more makes
+/// a header wider than 128 bits; its first byte then takes the tag and the
+/// argument's low four bits, and the rest is `arg >> 4`.
+#[inline(always)]
+pub(crate) fn push_int_header(out: &mut Vec<u8>, tag: u8, arg: u128) {
+    if arg >> (128 - TAG_BITS) == 0 {
+        push_uleb(out, (arg << TAG_BITS) | tag as u128);
+    } else {
+        out.push(((arg as u8 & 0x0f) << TAG_BITS) | tag | 0x80);
+        push_uleb(out, arg >> 4);
+    }
 }
 
 /// The header of a length-prefixed type or a container; `len` is at most
@@ -219,6 +273,9 @@ mod tests {
     fn encoded(value: u128) -> Vec<u8> {
         let mut out = Vec::new();
         put_uleb(&mut out, value);
+        let mut pushed = alloc::vec![0xee];
+        push_uleb(&mut pushed, value);
+        assert_eq!(pushed[1..], out[..], "push_uleb({value})");
         out
     }
 

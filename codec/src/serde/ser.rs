@@ -7,8 +7,7 @@ use alloc::vec::Vec;
 use serde::ser::{self, Serialize};
 
 use super::{SerdeError, RAW};
-use crate::int::Int;
-use crate::wire::{self, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_STR};
+use crate::wire::{self, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_NEG_INT, TAG_POS_INT, TAG_STR};
 
 /// Serializes `value` onto the end of `out`.
 pub(crate) fn serialize_into<T: Serialize + ?Sized>(
@@ -65,16 +64,18 @@ const MAX_FIELD_ORDERS: usize = 16;
 
 impl<'o> Serializer<'o> {
     fn header(&mut self, tag: u8, len: usize) {
-        wire::put_uleb(self.out, wire::header(tag, len));
+        wire::push_uleb(self.out, wire::header(tag, len));
     }
 
-    fn int(&mut self, value: impl Into<Int>) -> Result<(), SerdeError> {
-        value.into().as_ref().encode_to(self.out);
+    /// An integer from its sign and argument (`-1 - value` when negative).
+    fn int_parts(&mut self, negative: bool, arg: u128) -> Result<(), SerdeError> {
+        let tag = if negative { TAG_NEG_INT } else { TAG_POS_INT };
+        wire::push_int_header(self.out, tag, arg);
         Ok(())
     }
 
     fn key(&mut self, key: &str) {
-        wire::put_uleb(self.out, key.len() as u128);
+        wire::push_uleb(self.out, key.len() as u128);
         self.out.extend_from_slice(key.as_bytes());
     }
 
@@ -132,11 +133,18 @@ fn unsupported(what: &str) -> SerdeError {
 
 /// Every integer type is a calldata integer.
 macro_rules! serialize_integers {
-    ($($method:ident: $type:ty,)*) => {$(
-        fn $method(self, v: $type) -> Result<(), SerdeError> {
-            self.int(v)
-        }
-    )*};
+    (unsigned { $($method:ident: $type:ty,)* } signed { $($signed:ident: $signed_type:ty,)* }) => {
+        $(fn $method(self, v: $type) -> Result<(), SerdeError> {
+            self.int_parts(false, v as u128)
+        })*
+        $(fn $signed(self, v: $signed_type) -> Result<(), SerdeError> {
+            // `!v` is `-1 - v`, not negative when `v` is.
+            match v < 0 {
+                true => self.int_parts(true, !v as u128),
+                false => self.int_parts(false, v as u128),
+            }
+        })*
+    };
 }
 
 impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
@@ -161,8 +169,8 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
     }
 
     serialize_integers! {
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_i128: i128,
-        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128,
+        unsigned { serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128, }
+        signed { serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_i128: i128, }
     }
 
     fn serialize_f32(self, v: f32) -> Result<(), SerdeError> {
@@ -170,7 +178,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), SerdeError> {
-        self.int(super::whole_float(v)?)
+        ser::Serializer::serialize_i64(self, super::whole_float(v)?)
     }
 
     fn serialize_char(self, _: char) -> Result<(), SerdeError> {
