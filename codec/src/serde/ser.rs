@@ -1,6 +1,5 @@
 //! The serializer: values go straight into the output as calldata.
 
-use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -30,37 +29,123 @@ pub(crate) struct Serializer<'o> {
     scratch: Vec<u8>,
     /// Entries of the open maps, innermost last.
     entries: Vec<Entry>,
-    /// Key orders of the structs seen so far whose fields are not declared
-    /// in key order, so the next value of the same type needs no sorting.
+    /// Key orders and encoded keys of the struct types seen so far, so the
+    /// next value of the same type needs no key written or compared.
     orders: Vec<FieldOrder>,
     /// The next bytes are one encoded calldata item, to copy as they are.
     raw_next: bool,
 }
 
-/// Where one map entry sits in the output while its map is open.
+/// Where one map entry starts in the output while its map is open; it ends
+/// where the next one starts (the last where the output ends).
 #[derive(Clone, Copy)]
 struct Entry {
     /// The key's length prefix.
     start: usize,
-    /// The key's bytes.
-    key: (usize, usize),
-    /// Past the value.
-    end: usize,
-    /// A struct field's name as `(address, length)` of its `&'static str`
-    /// (equal names mean equal text); `(0, 0)` for a map key.
-    field: (usize, usize),
+    /// A struct field's name; `None` for a map key.
+    field: Option<&'static str>,
 }
 
-/// How one struct type's fields, in declaration order, sort by key.
+/// The key of the entry at `start` in `out`, as a range.
+fn key_range(out: &[u8], start: usize) -> (usize, usize) {
+    match wire::read_uleb(out, start) {
+        Ok(prefix) => (prefix.end, prefix.end + prefix.value as usize),
+        Err(_) => (start, start),
+    }
+}
+
+/// The key of the entry at `start`, for an error's path.
+fn key_text(out: &[u8], start: usize) -> &str {
+    let (from, to) = key_range(out, start);
+    core::str::from_utf8(&out[from..to]).unwrap_or("?")
+}
+
+/// One struct type's fields: how they sort by key, and their keys encoded.
+/// Names are told apart by address (`core::ptr::eq`), never compared as text:
+/// a derived `Serialize` passes the same `&'static str`s every time.
 struct FieldOrder {
-    /// The fields' `Entry::field`s in the order they arrive.
-    fields: Vec<(usize, usize)>,
-    /// Indexes into `fields`, in key order.
-    sorted: Vec<usize>,
+    /// The struct's (or struct variant's) name.
+    name: &'static str,
+    /// The field names in the order they arrive.
+    fields: Vec<&'static str>,
+    /// Indexes into `fields` in key order; `None` when that is the order
+    /// they arrive in.
+    sorted: Option<Vec<usize>>,
+    /// Every field's key, length prefix and text, in arrival order, then
+    /// [`SPAN_CHUNK`] bytes of padding for [`append_span`].
+    keys: Vec<u8>,
+    /// Where each field's key ends in `keys` (it starts where the one
+    /// before it ends).
+    key_ends: Vec<usize>,
 }
 
-/// How many struct types the order cache remembers (it is per call).
+impl FieldOrder {
+    fn new(name: &'static str, open: &[Entry], sorted: Option<Vec<usize>>) -> Option<Self> {
+        let fields = open
+            .iter()
+            .map(|entry| entry.field)
+            .collect::<Option<Vec<_>>>()?;
+        let mut keys = Vec::new();
+        let mut key_ends = Vec::with_capacity(fields.len());
+        for field in &fields {
+            wire::push_uleb(&mut keys, field.len() as u128);
+            keys.extend_from_slice(field.as_bytes());
+            key_ends.push(keys.len());
+        }
+        keys.extend_from_slice(&[0; SPAN_CHUNK]);
+        Some(FieldOrder {
+            name,
+            fields,
+            sorted,
+            keys,
+            key_ends,
+        })
+    }
+
+    /// Whether `open` holds exactly this type's fields, in its order.
+    fn describes(&self, open: &[Entry]) -> bool {
+        self.fields.len() == open.len()
+            && self
+                .fields
+                .iter()
+                .zip(open)
+                .all(|(field, entry)| entry.field.is_some_and(|name| core::ptr::eq(*field, name)))
+    }
+
+    /// Where field number `index`'s key sits in `keys`, if it is `name`.
+    #[inline(always)]
+    fn key_span(&self, index: usize, name: &'static str) -> Option<(usize, usize)> {
+        let field = *self.fields.get(index)?;
+        let end = *self.key_ends.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| self.key_ends[before]);
+        core::ptr::eq(field, name).then_some((start, end))
+    }
+}
+
+/// How many struct types the order cache remembers (it is per call; types
+/// beyond these are sorted each time).
 const MAX_FIELD_ORDERS: usize = 16;
+
+/// Entries and keys up to this long are copied as one fixed-size block
+/// (then the length cut back), without a call to `memcpy`.
+const SPAN_CHUNK: usize = 64;
+
+/// Appends `padded[start..end]`; `padded` holds at least [`SPAN_CHUNK`]
+/// bytes past `end`, so a short span is copied as a whole chunk.
+#[inline(always)]
+fn append_span(out: &mut Vec<u8>, padded: &[u8], (start, end): (usize, usize)) {
+    let len = end - start;
+    match padded[start..].first_chunk::<SPAN_CHUNK>() {
+        Some(chunk) if len <= SPAN_CHUNK => {
+            let at = out.len();
+            out.extend_from_slice(chunk);
+            out.truncate(at + len);
+        }
+        _ => out.extend_from_slice(&padded[start..end]),
+    }
+}
 
 impl<'o> Serializer<'o> {
     fn header(&mut self, tag: u8, len: usize) {
@@ -99,11 +184,27 @@ impl<'o> Serializer<'o> {
                 declared: len,
                 start,
                 first,
+                of_struct: None,
             },
             count: 0,
             variant: None,
+            order: None,
             ser: self,
         }
+    }
+
+    /// Opens a struct (or struct variant) called `name`, finding the order
+    /// remembered for its type.
+    fn open_struct<'a>(&'a mut self, name: &'static str, len: usize) -> Compound<'a, 'o> {
+        let order = self
+            .orders
+            .iter()
+            .position(|order| core::ptr::eq(order.name, name) && order.fields.len() == len);
+        let mut compound = self.open_map(Some(len));
+        if let Kind::Map { of_struct, .. } = &mut compound.kind {
+            *of_struct = Some(name);
+        }
+        Compound { order, ..compound }
     }
 
     fn open_seq<'a>(&'a mut self, len: Option<usize>) -> Compound<'a, 'o> {
@@ -118,12 +219,9 @@ impl<'o> Serializer<'o> {
             },
             count: 0,
             variant: None,
+            order: None,
             ser: self,
         }
-    }
-
-    fn entry_text(&self, entry: &Entry) -> &str {
-        core::str::from_utf8(&self.out[entry.key.0..entry.key.1]).unwrap_or("?")
     }
 }
 
@@ -278,8 +376,12 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
         Ok(self.open_map(len))
     }
 
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'o>, SerdeError> {
-        Ok(self.open_map(Some(len)))
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'o>, SerdeError> {
+        Ok(self.open_struct(name, len))
     }
 
     fn serialize_struct_variant(
@@ -290,7 +392,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
         len: usize,
     ) -> Result<Compound<'a, 'o>, SerdeError> {
         self.variant_prefix(variant);
-        Ok(self.open_map(Some(len)).in_variant(variant))
+        Ok(self.open_struct(variant, len).in_variant(variant))
     }
 }
 
@@ -302,6 +404,9 @@ pub(crate) struct Compound<'a, 'o> {
     count: usize,
     /// The variant whose one-key map holds this, for error paths.
     variant: Option<&'static str>,
+    /// For a struct, the order remembered for its type, if any (checked
+    /// again before it is used: a nested value may have changed the cache).
+    order: Option<usize>,
 }
 
 enum Kind {
@@ -317,6 +422,8 @@ enum Kind {
         declared: Option<usize>,
         start: usize,
         first: usize,
+        /// The name of the struct (or struct variant) whose fields these are.
+        of_struct: Option<&'static str>,
     },
 }
 
@@ -336,48 +443,64 @@ impl Compound<'_, '_> {
             .map_err(|e| within_variant(self.variant, e.within_index(index)))
     }
 
-    /// Writes a key that is already a string.
+    /// Writes a struct field: its key is copied from the type's remembered
+    /// keys when this is the field expected there.
     fn field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
     ) -> Result<(), SerdeError> {
-        let start = self.ser.out.len();
-        self.ser.key(key);
-        let key_range = (self.ser.out.len() - key.len(), self.ser.out.len());
-        self.value(start, key_range, value, key)?;
-        if let Some(entry) = self.ser.entries.last_mut() {
-            entry.field = (key.as_ptr() as usize, key.len());
+        let Serializer {
+            out,
+            orders,
+            entries,
+            ..
+        } = &mut *self.ser;
+        let start = out.len();
+        entries.push(Entry {
+            start,
+            field: Some(key),
+        });
+        let cached = self.order.and_then(|index| orders.get(index));
+        match cached.and_then(|order| Some((order, order.key_span(self.count, key)?))) {
+            Some((order, span)) => append_span(out, &order.keys, span),
+            None => self.ser.key(key),
         }
-        Ok(())
+        self.value(start, value)
     }
 
-    fn value<T: Serialize + ?Sized>(
-        &mut self,
-        start: usize,
-        key: (usize, usize),
-        value: &T,
-        name: &str,
-    ) -> Result<(), SerdeError> {
+    /// Writes the value of the entry whose key starts at `start`.
+    fn value<T: Serialize + ?Sized>(&mut self, start: usize, value: &T) -> Result<(), SerdeError> {
+        let variant = self.variant;
         value
             .serialize(&mut *self.ser)
-            .map_err(|e| within_variant(self.variant, e.within_field(name)))?;
-        self.ser.entries.push(Entry {
-            start,
-            key,
-            end: self.ser.out.len(),
-            field: (0, 0),
-        });
+            .map_err(|e| within_variant(variant, e.within_field(key_text(self.ser.out, start))))?;
         self.count += 1;
         Ok(())
     }
 
+    /// Where the key written without its value yet starts: a map's entry
+    /// is pushed with its key, so it has one more entry than values.
+    fn pending_key(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Map { first, .. } => self.ser.entries.get(first + self.count).map(|e| e.start),
+            Kind::Seq { .. } => None,
+        }
+    }
+
     fn finish(self) -> Result<(), SerdeError> {
+        if self.pending_key().is_some() {
+            return Err(SerdeError::new("a map key without a value"));
+        }
         let variant = self.variant;
         let Compound {
-            ser, kind, count, ..
+            ser,
+            kind,
+            count,
+            order,
+            ..
         } = self;
-        finish_kind(ser, kind, count).map_err(|e| within_variant(variant, e))
+        finish_kind(ser, kind, count, order).map_err(|e| within_variant(variant, e))
     }
 }
 
@@ -390,7 +513,12 @@ fn within_variant(variant: Option<&'static str>, error: SerdeError) -> SerdeErro
     }
 }
 
-fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(), SerdeError> {
+fn finish_kind(
+    ser: &mut Serializer<'_>,
+    kind: Kind,
+    count: usize,
+    order: Option<usize>,
+) -> Result<(), SerdeError> {
     match kind {
         Kind::Seq {
             declared: Some(len),
@@ -415,28 +543,11 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
             declared,
             start,
             first,
+            of_struct,
         } => {
-            let Serializer {
-                out,
-                scratch,
-                entries,
-                orders,
-                ..
-            } = ser;
-            let open = &entries[first..];
-            let order = key_order(out, open, orders);
-            if let Ok(Some(sorted)) = &order {
-                scratch.clear();
-                scratch.extend_from_slice(&out[start..]);
-                out.truncate(start);
-                for &index in sorted.iter() {
-                    let entry = &open[index];
-                    out.extend_from_slice(&scratch[entry.start - start..entry.end - start]);
-                }
-            }
-            let order = order.map(drop);
-            entries.truncate(first);
-            order?;
+            let ordered = put_in_key_order(ser, start, first, of_struct, order);
+            ser.entries.truncate(first);
+            ordered?;
             // The header: written already when the length was declared (and
             // rewritten if the declaration was wrong), else inserted now.
             let mut header = Vec::new();
@@ -446,35 +557,76 @@ fn finish_kind(ser: &mut Serializer<'_>, kind: Kind, count: usize) -> Result<(),
                 Some(len) => wire::uleb_len(wire::header(TAG_MAP, len)),
                 None => 0,
             };
-            out.splice(start - written..start, header);
+            ser.out.splice(start - written..start, header);
             Ok(())
         }
     }
 }
 
-/// The order to write `open` entries in, or `None` when they arrived in key
-/// order. A struct type's order is computed once and then found by its field
-/// names' addresses, without comparing keys.
-fn key_order<'c>(
-    out: &[u8],
-    open: &[Entry],
-    orders: &'c mut Vec<FieldOrder>,
-) -> Result<Option<Cow<'c, [usize]>>, SerdeError> {
-    let is_struct = open.first().is_some_and(|entry| entry.field != (0, 0));
-    if is_struct {
-        let cached = orders.iter().position(|order| {
-            order.fields.len() == open.len()
-                && order
-                    .fields
-                    .iter()
-                    .zip(open)
-                    .all(|(field, entry)| *field == entry.field)
-        });
-        if let Some(index) = cached {
-            return Ok(Some(Cow::Borrowed(&orders[index].sorted)));
+/// Rewrites the open map's entries (`ser.entries[first..]`, written from
+/// `start` on) in key order. A struct type's order is found once and then
+/// reused while its fields arrive as they did, without comparing keys.
+fn put_in_key_order(
+    ser: &mut Serializer<'_>,
+    start: usize,
+    first: usize,
+    of_struct: Option<&'static str>,
+    order: Option<usize>,
+) -> Result<(), SerdeError> {
+    let Serializer {
+        out,
+        scratch,
+        entries,
+        orders,
+        ..
+    } = ser;
+    let open = &entries[first..];
+    let cached = order
+        .and_then(|index| orders.get(index))
+        .filter(|order| order.describes(open));
+    if let Some(order) = cached {
+        if let Some(sorted) = &order.sorted {
+            permute(out, scratch, start, open, sorted);
         }
+        return Ok(());
     }
-    let key = |entry: &Entry| &out[entry.key.0..entry.key.1];
+    let sorted = key_order(out, open)?;
+    if let Some(sorted) = &sorted {
+        permute(out, scratch, start, open, sorted);
+    }
+    if let Some(name) = of_struct.filter(|_| orders.len() < MAX_FIELD_ORDERS) {
+        orders.extend(FieldOrder::new(name, open, sorted));
+    }
+    Ok(())
+}
+
+/// Rewrites the entries written from `start` on in the order `sorted`,
+/// copying them once through `scratch`.
+fn permute(
+    out: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
+    start: usize,
+    open: &[Entry],
+    sorted: &[usize],
+) {
+    scratch.clear();
+    scratch.extend_from_slice(&out[start..]);
+    let end = scratch.len();
+    scratch.extend_from_slice(&[0; SPAN_CHUNK]);
+    out.truncate(start);
+    for &index in sorted {
+        let next = open.get(index + 1).map_or(end, |entry| entry.start - start);
+        append_span(out, scratch, (open[index].start - start, next));
+    }
+}
+
+/// The order to write `open` entries in by comparing their keys, or `None`
+/// when they arrived in key order; a repeated key is an error.
+fn key_order(out: &[u8], open: &[Entry]) -> Result<Option<Vec<usize>>, SerdeError> {
+    let key = |entry: &Entry| {
+        let (from, to) = key_range(out, entry.start);
+        &out[from..to]
+    };
     if open.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
         return Ok(None);
     }
@@ -489,19 +641,7 @@ fn key_order<'c>(
             "duplicate map key {name:?}"
         )));
     }
-    if !is_struct {
-        return Ok(Some(Cow::Owned(sorted)));
-    }
-    if orders.len() == MAX_FIELD_ORDERS {
-        orders.remove(0);
-    }
-    orders.push(FieldOrder {
-        fields: open.iter().map(|entry| entry.field).collect(),
-        sorted,
-    });
-    Ok(orders
-        .last()
-        .map(|order| Cow::Borrowed(order.sorted.as_slice())))
+    Ok(Some(sorted))
 }
 
 /// The sequence traits all add an element; the struct traits a field.
@@ -538,6 +678,9 @@ impl ser::SerializeMap for Compound<'_, '_> {
     /// Writes the key as a value, then rewrites its string header as the
     /// plain length a key has; anything but a string is refused.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerdeError> {
+        if self.pending_key().is_some() {
+            return Err(SerdeError::new("a map key without a value"));
+        }
         let start = self.ser.out.len();
         key.serialize(&mut *self.ser)?;
         let header = wire::read_uleb(self.ser.out, start)
@@ -550,22 +693,15 @@ impl ser::SerializeMap for Compound<'_, '_> {
         let mut prefix = Vec::new();
         wire::put_uleb(&mut prefix, len as u128);
         self.ser.out.splice(start..header.end, prefix);
-        // Remember the key until its value arrives.
-        self.ser.entries.push(Entry {
-            start,
-            key: (self.ser.out.len() - len, self.ser.out.len()),
-            end: 0,
-            field: (0, 0),
-        });
+        self.ser.entries.push(Entry { start, field: None });
         Ok(())
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerdeError> {
-        let Some(pending) = self.ser.entries.pop() else {
+        let Some(start) = self.pending_key() else {
             return Err(SerdeError::new("a map value without a key"));
         };
-        let name = String::from(self.ser.entry_text(&pending));
-        self.value(pending.start, pending.key, value, &name)
+        self.value(start, value)
     }
 
     fn end(self) -> Result<(), SerdeError> {
