@@ -140,8 +140,33 @@ impl Accumulator {
 
 const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// A number of two bytes or more: those of up to eight bytes (every length,
+/// count and integer below 2^53) are read from one word, without a loop.
 #[inline(never)]
 fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
+    if let Some(chunk) = input.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(*chunk);
+        let stops = !word & CONTINUATION_BITS;
+        if stops != 0 {
+            let count = stops.trailing_zeros() as usize / 8 + 1;
+            let groups = word & (u64::MAX >> (64 - 8 * count));
+            // The first byte continues, so a zero last group is padding.
+            if groups >> (8 * (count - 1)) == 0 {
+                return Err(ErrorKind::NonCanonicalUleb);
+            }
+            return Ok(Uleb {
+                value: pack_groups(groups) as u128,
+                wide: false,
+                end: pos + count,
+            });
+        }
+    }
+    read_uleb_long(input, pos)
+}
+
+/// A number longer than eight bytes, or near the end of the input.
+#[cold]
+fn read_uleb_long(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     let mut number = Accumulator {
         value: 0,
         wide: false,
@@ -320,6 +345,19 @@ mod tests {
             read_uleb(&[0x80; 20], 0).unwrap_err(),
             ErrorKind::TruncatedUleb
         );
+        // Inside one word, with bytes after it: every length from 2 to 8.
+        for len in 2..=8 {
+            let mut bytes = [0x85; 16];
+            bytes[len - 1] = 0x00;
+            assert_eq!(
+                read_uleb(&bytes, 0).unwrap_err(),
+                ErrorKind::NonCanonicalUleb,
+                "{len} bytes"
+            );
+            bytes[len - 1] = 0x01;
+            let read = read_uleb(&bytes, 0).unwrap();
+            assert_eq!((read.value >> (7 * (len - 1)), read.end), (1, len));
+        }
         let mut padded = [0x80; 12];
         padded[7] = 0x00;
         assert_eq!(
