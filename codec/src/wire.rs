@@ -140,31 +140,65 @@ impl Accumulator {
 
 const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// A number of two bytes or more: those of up to eight bytes (every length,
-/// count and integer below 2^53) are read from one word, without a loop.
-#[inline(never)]
-fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
-    if let Some(chunk) = input.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(*chunk);
-        let stops = !word & CONTINUATION_BITS;
-        if stops != 0 {
-            let count = stops.trailing_zeros() as usize / 8 + 1;
-            let groups = word & (u64::MAX >> (64 - 8 * count));
-            // The first byte continues, so a zero last group is padding.
-            if groups >> (8 * (count - 1)) == 0 {
-                return Err(ErrorKind::NonCanonicalUleb);
-            }
-            return Ok(Uleb {
-                value: pack_groups(groups) as u128,
-                wide: false,
-                end: pos + count,
-            });
-        }
+/// Where the number ends in `word` (eight input bytes), if it does: its
+/// groups there (the bytes after the last masked off) and how many bytes.
+#[inline(always)]
+fn word_end(word: u64) -> Option<(u64, usize)> {
+    let stops = !word & CONTINUATION_BITS;
+    if stops == 0 {
+        return None;
     }
-    read_uleb_long(input, pos)
+    let count = stops.trailing_zeros() as usize / 8 + 1;
+    Some((word & (u64::MAX >> (64 - 8 * count)), count))
 }
 
-/// A number longer than eight bytes, or near the end of the input.
+/// The eight input bytes at `at`, if there are eight.
+#[inline(always)]
+fn word_at(input: &[u8], at: usize) -> Option<u64> {
+    let chunk = input.get(at..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*chunk))
+}
+
+/// A number of two bytes or more: up to 24 bytes (every length, every
+/// integer of 125 bits) it is read a word at a time without a loop.
+#[inline(never)]
+fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
+    let Some(first) = word_at(input, pos) else {
+        return read_uleb_long(input, pos);
+    };
+    // The first byte continues, so a zero last group is padding.
+    let finish = |groups: u64, count: usize, value: u128, wide: bool, end: usize| {
+        match groups >> (8 * (count - 1)) {
+            0 => Err(ErrorKind::NonCanonicalUleb),
+            _ => Ok(Uleb { value, wide, end }),
+        }
+    };
+    if let Some((groups, count)) = word_end(first) {
+        let value = pack_groups(groups) as u128;
+        return finish(groups, count, value, false, pos + count);
+    }
+    let low = pack_groups(first) as u128;
+    let Some(second) = word_at(input, pos + 8) else {
+        return read_uleb_long(input, pos);
+    };
+    if let Some((groups, count)) = word_end(second) {
+        let value = low | (pack_groups(groups) as u128) << 56;
+        return finish(groups, count, value, false, pos + 8 + count);
+    }
+    let middle = (pack_groups(second) as u128) << 56;
+    match word_at(input, pos + 16).and_then(word_end) {
+        Some((groups, count)) => {
+            // Bits from 128 on do not fit: the number is wide.
+            let high = pack_groups(groups);
+            let value = low | middle | (high as u128) << 112;
+            finish(groups, count, value, high >> 16 != 0, pos + 16 + count)
+        }
+        None => read_uleb_long(input, pos),
+    }
+}
+
+/// A number longer than 24 bytes, or near the end of the input: a word at
+/// a time while eight bytes remain, then a byte at a time.
 #[cold]
 fn read_uleb_long(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     let mut number = Accumulator {
@@ -319,11 +353,16 @@ mod tests {
             for value in [1u128 << bits, (1u128 << bits) - 1, (1u128 << bits) + 1] {
                 let bytes = encoded(value);
                 assert_eq!(bytes.len(), uleb_len(value), "{value}");
-                let read = read_uleb(&bytes, 0).unwrap();
-                assert_eq!(
-                    (read.value, read.wide, read.end),
-                    (value, false, bytes.len())
-                );
+                // Alone, and followed by more input (read a word at a time).
+                let mut followed = bytes.clone();
+                followed.extend_from_slice(&[0xff; 24]);
+                for input in [&bytes, &followed] {
+                    let read = read_uleb(input, 0).unwrap();
+                    assert_eq!(
+                        (read.value, read.wide, read.end),
+                        (value, false, bytes.len())
+                    );
+                }
             }
         }
         let max = encoded(u128::MAX);
@@ -381,5 +420,11 @@ mod tests {
         let mut bytes = [0x80u8; 18].to_vec();
         bytes.push(0x04);
         assert!(read_uleb(&bytes, 0).unwrap().wide);
+        // The same, and 2^127 (not wide), followed by more input.
+        bytes.extend_from_slice(&[0; 8]);
+        assert!(read_uleb(&bytes, 0).unwrap().wide);
+        bytes[18] = 0x02;
+        let read = read_uleb(&bytes, 0).unwrap();
+        assert_eq!((read.value, read.wide, read.end), (1 << 127, false, 19));
     }
 }
