@@ -202,6 +202,7 @@ impl<'a> IntRef<'a> {
     }
 
     /// Sign and argument, when the argument fits in 128 bits.
+    #[inline]
     pub(crate) fn small_parts(&self) -> Option<(bool, u128)> {
         match self.arg {
             ArgRef::Small(small) => Some((self.negative, small)),

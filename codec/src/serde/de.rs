@@ -11,6 +11,7 @@ use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
 use crate::parse::{self, read_item, read_key};
 use crate::value_ref::ValueRef;
+use crate::wire;
 
 /// Deserializes a `T` from all of `input`, which must be valid calldata.
 pub(crate) fn deserialize<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
@@ -137,7 +138,8 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
-        if self.peek()?.is_null() {
+        // Null is the one-byte header 0x00 and nothing else.
+        if self.input.get(self.pos) == Some(&wire::NULL_BYTE) {
             self.pos += 1;
             visitor.visit_none()
         } else {
@@ -207,11 +209,12 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     /// Only a byte string is bytes (serde's byte buffers would also take a
     /// string or an array of numbers; calldata keeps the kinds apart).
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
-        match self.peek()? {
-            ValueRef::Bytes(_) => self.deserialize_any(visitor),
-            other => Err(de::Error::invalid_type(unexpected(&other), &visitor))
-                .map_err(|e: SerdeError| e.at(self.pos)),
+        let (item, start) = self.next_item()?;
+        match item {
+            ValueRef::Bytes(bytes) => visitor.visit_borrowed_bytes(bytes),
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
         }
+        .map_err(|e: SerdeError| e.at(start))
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
