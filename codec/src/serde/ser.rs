@@ -600,8 +600,10 @@ fn put_in_key_order(
     Ok(())
 }
 
-/// Rewrites the entries written from `start` on in the order `sorted`,
-/// copying them once through `scratch`.
+/// Rewrites the entries written from `start` on in the order `sorted`:
+/// they are gathered into `scratch`, then copied back in one piece (reading
+/// back bytes just written in many small pieces stalls the CPU; gathering
+/// reads the older bytes of `out` instead).
 fn permute(
     out: &mut Vec<u8>,
     scratch: &mut Vec<u8>,
@@ -609,15 +611,15 @@ fn permute(
     open: &[Entry],
     sorted: &[usize],
 ) {
+    let end = out.len();
+    out.extend_from_slice(&[0; SPAN_CHUNK]);
     scratch.clear();
-    scratch.extend_from_slice(&out[start..]);
-    let end = scratch.len();
-    scratch.extend_from_slice(&[0; SPAN_CHUNK]);
-    out.truncate(start);
     for &index in sorted {
-        let next = open.get(index + 1).map_or(end, |entry| entry.start - start);
-        append_span(out, scratch, (open[index].start - start, next));
+        let next = open.get(index + 1).map_or(end, |entry| entry.start);
+        append_span(scratch, out, (open[index].start, next));
     }
+    out.truncate(start);
+    out.extend_from_slice(scratch);
 }
 
 /// The order to write `open` entries in by comparing their keys, or `None`
