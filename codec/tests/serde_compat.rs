@@ -508,3 +508,112 @@ fn struct_key_orders_are_reused_only_for_the_same_fields() {
     let bytes = same_as_reference(&values);
     assert_eq!(from_slice::<Vec<(Sparse, Other)>>(&bytes).unwrap(), values);
 }
+
+/// Two struct types both called `Node`, with field names in common (the
+/// compiler may store equal names once), nested in each other.
+mod first {
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    pub struct Node {
+        pub zeta: u8,
+        pub inner: Option<super::second::Node>,
+        pub alpha: u8,
+    }
+}
+
+mod second {
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    pub struct Node {
+        pub alpha: u8,
+        pub zeta: Option<Box<super::first::Node>>,
+        pub extra: String,
+    }
+}
+
+#[test]
+fn struct_types_with_the_same_name_keep_their_own_key_orders() {
+    let leaf = |n: u8| first::Node {
+        zeta: n,
+        inner: None,
+        alpha: n + 1,
+    };
+    let values: Vec<first::Node> = (0..5)
+        .map(|n| first::Node {
+            zeta: n,
+            inner: Some(second::Node {
+                alpha: n,
+                zeta: Some(Box::new(leaf(n))),
+                extra: format!("x{n}"),
+            }),
+            alpha: 9,
+        })
+        .collect();
+    let bytes = same_as_reference(&values);
+    assert_eq!(from_slice::<Vec<first::Node>>(&bytes).unwrap(), values);
+}
+
+/// More struct types, all with fields out of key order, than the serializer
+/// remembers orders of.
+macro_rules! many_types {
+    ($($name:ident)*) => {
+        $(
+            #[derive(Serialize, Deserialize, PartialEq, Debug)]
+            struct $name {
+                zz: u8,
+                mm: String,
+                aa: bool,
+            }
+        )*
+
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        #[allow(non_snake_case)]
+        struct Many {
+            $($name: $name,)*
+        }
+
+        fn many(seed: u8) -> Many {
+            Many {
+                $($name: $name {
+                    zz: seed,
+                    mm: format!("{}{seed}", stringify!($name)),
+                    aa: seed % 2 == 0,
+                },)*
+            }
+        }
+    };
+}
+
+many_types!(T00 T01 T02 T03 T04 T05 T06 T07 T08 T09 T10 T11 T12 T13 T14 T15 T16 T17 T18 T19);
+
+#[test]
+fn more_struct_types_than_remembered_are_still_sorted() {
+    let values: Vec<Many> = (0..3).map(many).collect();
+    let bytes = same_as_reference(&values);
+    assert_eq!(from_slice::<Vec<Many>>(&bytes).unwrap(), values);
+}
+
+/// A map that sends two keys in a row, or a key without its value.
+struct BrokenMap {
+    keys_without_values: usize,
+}
+
+impl Serialize for BrokenMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for index in 0..self.keys_without_values {
+            map.serialize_key(&format!("k{index}"))?;
+        }
+        map.end()
+    }
+}
+
+#[test]
+fn map_keys_without_values_are_refused() {
+    for keys_without_values in [1, 2] {
+        let error = to_vec(&BrokenMap {
+            keys_without_values,
+        })
+        .unwrap_err();
+        assert_eq!(error.message(), "a map key without a value");
+    }
+}
