@@ -167,11 +167,11 @@ fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
         return read_uleb_long(input, pos);
     };
     // The first byte continues, so a zero last group is padding.
-    let finish = |groups: u64, count: usize, value: u128, wide: bool, end: usize| {
-        match groups >> (8 * (count - 1)) {
-            0 => Err(ErrorKind::NonCanonicalUleb),
-            _ => Ok(Uleb { value, wide, end }),
-        }
+    let finish = |groups: u64, count: usize, value: u128, wide: bool, end: usize| match groups
+        >> (8 * (count - 1))
+    {
+        0 => Err(ErrorKind::NonCanonicalUleb),
+        _ => Ok(Uleb { value, wide, end }),
     };
     if let Some((groups, count)) = word_end(first) {
         let value = pack_groups(groups) as u128;
@@ -271,26 +271,20 @@ fn spread_groups(bits: u64) -> u64 {
 #[inline(always)]
 pub(crate) fn push_uleb(out: &mut Vec<u8>, value: u128) {
     const LOW_56: u128 = (1 << 56) - 1;
-    if value < 0x80 {
-        out.push(value as u8);
+    if value <= LOW_56 {
+        push_short_uleb(out, value as u64);
         return;
     }
     let len = uleb_len(value);
     let start = out.len();
-    if value <= LOW_56 {
-        let word = spread_groups(value as u64) | CONTINUATION_BITS;
-        let last = 0x80u64 << (8 * (len - 1));
-        out.extend_from_slice(&(word & !last).to_le_bytes());
-    } else {
-        let mut bytes = [0u8; 24];
-        for (index, chunk) in bytes.chunks_exact_mut(8).enumerate() {
-            let group = (value >> (56 * index)) & LOW_56;
-            let word = spread_groups(group as u64) | CONTINUATION_BITS;
-            chunk.copy_from_slice(&word.to_le_bytes());
-        }
-        bytes[len - 1] &= 0x7f;
-        out.extend_from_slice(&bytes);
+    let mut bytes = [0u8; 24];
+    for (index, chunk) in bytes.chunks_exact_mut(8).enumerate() {
+        let group = (value >> (56 * index)) & LOW_56;
+        let word = spread_groups(group as u64) | CONTINUATION_BITS;
+        chunk.copy_from_slice(&word.to_le_bytes());
     }
+    bytes[len - 1] &= 0x7f;
+    out.extend_from_slice(&bytes);
     out.truncate(start + len);
 }
 
@@ -303,13 +297,31 @@ fn put_uleb_u64<B: BufMut + ?Sized>(out: &mut B, mut value: u64) {
     out.put_u8(value as u8);
 }
 
+/// [`push_uleb`] for a number below 2^56 (at most eight bytes), in 64-bit
+/// arithmetic.
+#[inline(always)]
+fn push_short_uleb(out: &mut Vec<u8>, value: u64) {
+    if value < 0x80 {
+        out.push(value as u8);
+        return;
+    }
+    let len = (64 - value.leading_zeros() as usize).div_ceil(7);
+    let start = out.len();
+    let word = spread_groups(value) | CONTINUATION_BITS;
+    let last = 0x80u64 << (8 * (len - 1));
+    out.extend_from_slice(&(word & !last).to_le_bytes());
+    out.truncate(start + len);
+}
+
 /// Appends an integer's header: `tag` is [`TAG_POS_INT`] or [`TAG_NEG_INT`]
 /// and `arg` the value or `-1 - value`. An argument of 126 bits or more makes
 /// a header wider than 128 bits; its first byte then takes the tag and the
 /// argument's low four bits, and the rest is `arg >> 4`.
 #[inline(always)]
 pub(crate) fn push_int_header(out: &mut Vec<u8>, tag: u8, arg: u128) {
-    if arg >> (128 - TAG_BITS) == 0 {
+    if arg < 1 << 53 {
+        push_short_uleb(out, ((arg as u64) << TAG_BITS) | tag as u64);
+    } else if arg >> (128 - TAG_BITS) == 0 {
         push_uleb(out, (arg << TAG_BITS) | tag as u128);
     } else {
         out.push(((arg as u8 & 0x0f) << TAG_BITS) | tag | 0x80);

@@ -617,3 +617,28 @@ fn map_keys_without_values_are_refused() {
         assert_eq!(error.message(), "a map key without a value");
     }
 }
+
+#[test]
+fn integers_at_every_header_width_match_the_codec() {
+    let mut values: Vec<i128> = vec![i128::MIN, i128::MAX, 0, -1];
+    for bits in 0..127 {
+        for near in [-1i128, 0, 1] {
+            values.push((1i128 << bits) + near);
+            values.push(-(1i128 << bits) + near);
+        }
+    }
+    for value in values {
+        let expected = encode(&Value::Int(Int::from(value)));
+        assert_eq!(to_vec(&value).unwrap(), expected, "{value}");
+        assert_eq!(from_slice::<i128>(&expected).unwrap(), value);
+        if let Ok(unsigned) = u128::try_from(value) {
+            assert_eq!(to_vec(&unsigned).unwrap(), expected, "{value}");
+            let doubled = unsigned.wrapping_mul(2) | 1;
+            let expected = encode(&Value::Int(Int::from(doubled)));
+            assert_eq!(to_vec(&doubled).unwrap(), expected, "{doubled}");
+        }
+        if let Ok(small) = i64::try_from(value) {
+            assert_eq!(to_vec(&small).unwrap(), expected, "{value}");
+        }
+    }
+}

@@ -148,11 +148,13 @@ fn append_span(out: &mut Vec<u8>, padded: &[u8], (start, end): (usize, usize)) {
 }
 
 impl<'o> Serializer<'o> {
+    #[inline(always)]
     fn header(&mut self, tag: u8, len: usize) {
         wire::push_uleb(self.out, wire::header(tag, len));
     }
 
     /// An integer from its sign and argument (`-1 - value` when negative).
+    #[inline(always)]
     fn int_parts(&mut self, negative: bool, arg: u128) -> Result<(), SerdeError> {
         let tag = if negative { TAG_NEG_INT } else { TAG_POS_INT };
         wire::push_int_header(self.out, tag, arg);
