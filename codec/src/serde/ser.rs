@@ -102,16 +102,6 @@ impl FieldOrder {
         })
     }
 
-    /// Whether `open` holds exactly this type's fields, in its order.
-    fn describes(&self, open: &[Entry]) -> bool {
-        self.fields.len() == open.len()
-            && self
-                .fields
-                .iter()
-                .zip(open)
-                .all(|(field, entry)| entry.field.is_some_and(|name| core::ptr::eq(*field, name)))
-    }
-
     /// Where field number `index`'s key sits in `keys`, if it is `name`.
     #[inline(always)]
     fn key_span(&self, index: usize, name: &'static str) -> Option<(usize, usize)> {
@@ -191,6 +181,7 @@ impl<'o> Serializer<'o> {
             count: 0,
             variant: None,
             order: None,
+            remembered: 0,
             ser: self,
         }
     }
@@ -222,6 +213,7 @@ impl<'o> Serializer<'o> {
             count: 0,
             variant: None,
             order: None,
+            remembered: 0,
             ser: self,
         }
     }
@@ -406,9 +398,12 @@ pub(crate) struct Compound<'a, 'o> {
     count: usize,
     /// The variant whose one-key map holds this, for error paths.
     variant: Option<&'static str>,
-    /// For a struct, the order remembered for its type, if any (checked
-    /// again before it is used: a nested value may have changed the cache).
+    /// For a struct, the order remembered for its type, if any (its index
+    /// in `Serializer::orders`, which only grows).
     order: Option<usize>,
+    /// Fields that were the remembered order's field at their place: when
+    /// all were, the remembered key order applies as it is.
+    remembered: usize,
 }
 
 enum Kind {
@@ -465,7 +460,10 @@ impl Compound<'_, '_> {
         });
         let cached = self.order.and_then(|index| orders.get(index));
         match cached.and_then(|order| Some((order, order.key_span(self.count, key)?))) {
-            Some((order, span)) => append_span(out, &order.keys, span),
+            Some((order, span)) => {
+                append_span(out, &order.keys, span);
+                self.remembered += 1;
+            }
             None => self.ser.key(key),
         }
         self.value(start, value)
@@ -490,7 +488,29 @@ impl Compound<'_, '_> {
         }
     }
 
+    /// Closes the compound. A struct whose every field was the remembered
+    /// order's field at its place takes that order as it is; anything else
+    /// is checked and put in order by [`finish_kind`].
     fn finish(self) -> Result<(), SerdeError> {
+        if let (Kind::Map { start, first, .. }, Some(index)) = (&self.kind, self.order) {
+            let Serializer {
+                out,
+                scratch,
+                entries,
+                orders,
+                ..
+            } = &mut *self.ser;
+            let whole = orders
+                .get(index)
+                .filter(|order| order.fields.len() == self.count && self.remembered == self.count);
+            if let Some(order) = whole {
+                if let Some(sorted) = &order.sorted {
+                    permute(out, scratch, *start, &entries[*first..], sorted);
+                }
+                entries.truncate(*first);
+                return Ok(());
+            }
+        }
         if self.pending_key().is_some() {
             return Err(SerdeError::new("a map key without a value"));
         }
@@ -566,14 +586,15 @@ fn finish_kind(
 }
 
 /// Rewrites the open map's entries (`ser.entries[first..]`, written from
-/// `start` on) in key order. A struct type's order is found once and then
-/// reused while its fields arrive as they did, without comparing keys.
+/// `start` on) in key order, comparing keys. The order of a struct type is
+/// then remembered, unless one is under its name already (`remembered`), for
+/// [`Compound::finish`] to reuse without comparing keys.
 fn put_in_key_order(
     ser: &mut Serializer<'_>,
     start: usize,
     first: usize,
     of_struct: Option<&'static str>,
-    order: Option<usize>,
+    remembered: Option<usize>,
 ) -> Result<(), SerdeError> {
     let Serializer {
         out,
@@ -583,20 +604,12 @@ fn put_in_key_order(
         ..
     } = ser;
     let open = &entries[first..];
-    let cached = order
-        .and_then(|index| orders.get(index))
-        .filter(|order| order.describes(open));
-    if let Some(order) = cached {
-        if let Some(sorted) = &order.sorted {
-            permute(out, scratch, start, open, sorted);
-        }
-        return Ok(());
-    }
     let sorted = key_order(out, open)?;
     if let Some(sorted) = &sorted {
         permute(out, scratch, start, open, sorted);
     }
-    if let Some(name) = of_struct.filter(|_| orders.len() < MAX_FIELD_ORDERS) {
+    let learn = remembered.is_none() && orders.len() < MAX_FIELD_ORDERS;
+    if let Some(name) = of_struct.filter(|_| learn) {
         orders.extend(FieldOrder::new(name, open, sorted));
     }
     Ok(())
