@@ -1,8 +1,12 @@
 //! serde support: calldata as a serde data format, in serde_json's style.
 //!
 //! Serialization writes calldata straight into the output: struct fields and
-//! map entries are written in place, then put in key order with one copy
-//! through a reusable scratch buffer (no tree, no allocation per field).
+//! map entries are written in place, then put in key order by gathering them
+//! through a reusable scratch buffer (no tree, no allocation per field). Each
+//! struct type's encoded keys and key order are worked out once per call and
+//! reused for every later value of the type, so its keys are copied, not
+//! encoded, and never compared again; a struct whose fields are declared in
+//! key order is not moved at all.
 //! Deserialization reads the input in place in one pass, checking it as
 //! strictly as [`validate`] does as it goes: `&str` and `&[u8]` fields borrow
 //! from it.
