@@ -87,7 +87,17 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
             wide: false,
             end: pos + 1,
         }),
-        Some(_) => read_uleb_multi(input, pos),
+        // Up to eight bytes (lengths, counts, integers below 2^53) inline,
+        // from one word; longer numbers, padding and the input's last
+        // bytes out of line.
+        Some(_) => match word_at(input, pos).and_then(word_end) {
+            Some((groups, count)) if groups >> (8 * (count - 1)) != 0 => Ok(Uleb {
+                value: pack_groups(groups) as u128,
+                wide: false,
+                end: pos + count,
+            }),
+            _ => read_uleb_multi(input, pos),
+        },
         None => Err(ErrorKind::TruncatedUleb),
     }
 }
