@@ -20,6 +20,9 @@ CRITERION = ROOT / "target" / "criterion"
 REPORT = ROOT / "BENCHMARKS.md"
 PLOT = ROOT / "BENCHMARKS.png"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+# The interleaved serde ratios that the serde_ratios bench writes.
+RATIOS = ROOT / "target" / "serde_ratios.md"
+RATIOS_BEGIN, RATIOS_END = "<!-- ratios:begin -->", "<!-- ratios:end -->"
 
 
 def load():
@@ -94,16 +97,22 @@ def plot(results):
     fig.savefig(PLOT, dpi=110)
 
 
+def replace_between(text, begin, end, body):
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    return f"{head}{begin}\n{body}\n{end}{tail}"
+
+
 def main():
     results = load()
     if not results:
         sys.exit("no criterion results under target/criterion: run `cargo bench -p genvm-calldata-benches` first")
     today = datetime.date.today().isoformat()
-    section = f"{BEGIN}\nMeasured {today} on {machine()}.\n\n{table(results)}\n{END}"
     text = REPORT.read_text() if REPORT.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    REPORT.write_text(head + section + tail)
+    text = replace_between(text, BEGIN, END, f"Measured {today} on {machine()}.\n\n{table(results)}")
+    if RATIOS.exists() and RATIOS_BEGIN in text:
+        text = replace_between(text, RATIOS_BEGIN, RATIOS_END, f"Measured {today}.\n\n{RATIOS.read_text().strip()}")
+    REPORT.write_text(text)
     plot(results)
     print(f"wrote {len(results)} results to {REPORT.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")
 

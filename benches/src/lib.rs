@@ -4,6 +4,8 @@
 
 use genvm_calldata::{encode, Address, Map, Value};
 
+pub mod serde_records;
+
 /// A named payload and its encoding.
 pub struct Payload {
     /// Short name, used as the criterion group.
