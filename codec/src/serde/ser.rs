@@ -66,31 +66,27 @@ fn key_text(out: &[u8], start: usize) -> &str {
 struct FieldOrder {
     /// The struct's (or struct variant's) name.
     name: &'static str,
-    /// The field names in the order they arrive.
-    fields: Vec<&'static str>,
+    /// The fields in the order they arrive: each name, and where its key
+    /// sits in `keys`.
+    fields: Vec<(&'static str, (usize, usize))>,
     /// Indexes into `fields` in key order; `None` when that is the order
     /// they arrive in.
     sorted: Option<Vec<usize>>,
     /// Every field's key, length prefix and text, in arrival order, then
     /// [`SPAN_CHUNK`] bytes of padding for [`append_span`].
     keys: Vec<u8>,
-    /// Where each field's key ends in `keys` (it starts where the one
-    /// before it ends).
-    key_ends: Vec<usize>,
 }
 
 impl FieldOrder {
     fn new(name: &'static str, open: &[Entry], sorted: Option<Vec<usize>>) -> Option<Self> {
-        let fields = open
-            .iter()
-            .map(|entry| entry.field)
-            .collect::<Option<Vec<_>>>()?;
         let mut keys = Vec::new();
-        let mut key_ends = Vec::with_capacity(fields.len());
-        for field in &fields {
+        let mut fields = Vec::with_capacity(open.len());
+        for entry in open {
+            let field = entry.field?;
+            let start = keys.len();
             wire::push_uleb(&mut keys, field.len() as u128);
             keys.extend_from_slice(field.as_bytes());
-            key_ends.push(keys.len());
+            fields.push((field, (start, keys.len())));
         }
         keys.extend_from_slice(&[0; SPAN_CHUNK]);
         Some(FieldOrder {
@@ -98,19 +94,14 @@ impl FieldOrder {
             fields,
             sorted,
             keys,
-            key_ends,
         })
     }
 
     /// Where field number `index`'s key sits in `keys`, if it is `name`.
     #[inline(always)]
     fn key_span(&self, index: usize, name: &'static str) -> Option<(usize, usize)> {
-        let field = *self.fields.get(index)?;
-        let end = *self.key_ends.get(index)?;
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| self.key_ends[before]);
-        core::ptr::eq(field, name).then_some((start, end))
+        let &(field, span) = self.fields.get(index)?;
+        core::ptr::eq(field, name).then_some(span)
     }
 }
 
