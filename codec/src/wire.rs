@@ -88,15 +88,16 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
             end: pos + 1,
         }),
         // Up to eight bytes (lengths, counts, integers below 2^53) inline,
-        // from one word; longer numbers, padding and the input's last
-        // bytes out of line.
-        Some(_) => match word_at(input, pos).and_then(word_end) {
-            Some((groups, count)) if groups >> (8 * (count - 1)) != 0 => Ok(Uleb {
-                value: pack_groups(groups) as u128,
-                wide: false,
-                end: pos + count,
-            }),
-            _ => read_uleb_multi(input, pos),
+        // from one word; longer numbers and the input's last bytes out of
+        // line.
+        Some(_) => match word_at(input, pos) {
+            Some(first) => match word_end(first) {
+                Some((groups, count)) => {
+                    finish_words(groups, count, pack_groups(groups) as u128, false, pos)
+                }
+                None => read_uleb_past_word(input, pos, first),
+            },
+            None => read_uleb_long(input, pos),
         },
         None => Err(ErrorKind::TruncatedUleb),
     }
@@ -169,31 +170,38 @@ fn word_at(input: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(*chunk))
 }
 
-/// A number of two bytes or more: up to 24 bytes (every length, every
-/// integer of 125 bits) it is read a word at a time without a loop.
-#[inline(never)]
-fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
-    let Some(first) = word_at(input, pos) else {
-        return read_uleb_long(input, pos);
-    };
-    // The first byte continues, so a zero last group is padding.
-    let finish = |groups: u64, count: usize, value: u128, wide: bool, end: usize| match groups
-        >> (8 * (count - 1))
-    {
+/// Ends a number of two bytes or more whose last word holds `count` bytes
+/// of `groups`, starting at `at`. The first byte continues, so a zero last
+/// group is padding.
+#[inline(always)]
+fn finish_words(
+    groups: u64,
+    count: usize,
+    value: u128,
+    wide: bool,
+    at: usize,
+) -> Result<Uleb, ErrorKind> {
+    match groups >> (8 * (count - 1)) {
         0 => Err(ErrorKind::NonCanonicalUleb),
-        _ => Ok(Uleb { value, wide, end }),
-    };
-    if let Some((groups, count)) = word_end(first) {
-        let value = pack_groups(groups) as u128;
-        return finish(groups, count, value, false, pos + count);
+        _ => Ok(Uleb {
+            value,
+            wide,
+            end: at + count,
+        }),
     }
+}
+
+/// A number that goes on past its `first` eight bytes: up to 24 bytes
+/// (every integer of 125 bits) it is read a word at a time without a loop.
+#[inline(never)]
+fn read_uleb_past_word(input: &[u8], pos: usize, first: u64) -> Result<Uleb, ErrorKind> {
     let low = pack_groups(first) as u128;
     let Some(second) = word_at(input, pos + 8) else {
         return read_uleb_long(input, pos);
     };
     if let Some((groups, count)) = word_end(second) {
         let value = low | (pack_groups(groups) as u128) << 56;
-        return finish(groups, count, value, false, pos + 8 + count);
+        return finish_words(groups, count, value, false, pos + 8);
     }
     let middle = (pack_groups(second) as u128) << 56;
     match word_at(input, pos + 16).and_then(word_end) {
@@ -201,7 +209,7 @@ fn read_uleb_multi(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
             // Bits from 128 on do not fit: the number is wide.
             let high = pack_groups(groups);
             let value = low | middle | (high as u128) << 112;
-            finish(groups, count, value, high >> 16 != 0, pos + 16 + count)
+            finish_words(groups, count, value, high >> 16 != 0, pos + 16)
         }
         None => read_uleb_long(input, pos),
     }
