@@ -46,6 +46,12 @@ struct Entry {
     field: Option<&'static str>,
 }
 
+/// Appends a map key: its length, then its text.
+fn put_key(out: &mut Vec<u8>, key: &str) {
+    wire::push_uleb(out, key.len() as u128);
+    out.extend_from_slice(key.as_bytes());
+}
+
 /// The key of the entry at `start` in `out`, as a range.
 fn key_range(out: &[u8], start: usize) -> (usize, usize) {
     match wire::read_uleb(out, start) {
@@ -84,8 +90,7 @@ impl FieldOrder {
         for entry in open {
             let field = entry.field?;
             let start = keys.len();
-            wire::push_uleb(&mut keys, field.len() as u128);
-            keys.extend_from_slice(field.as_bytes());
+            put_key(&mut keys, field);
             fields.push((field, (start, keys.len())));
         }
         keys.extend_from_slice(&[0; SPAN_CHUNK]);
@@ -142,15 +147,10 @@ impl<'o> Serializer<'o> {
         Ok(())
     }
 
-    fn key(&mut self, key: &str) {
-        wire::push_uleb(self.out, key.len() as u128);
-        self.out.extend_from_slice(key.as_bytes());
-    }
-
     /// `{name: ...}`: the one-key map of a variant with content.
     fn variant_prefix(&mut self, name: &str) {
         self.header(TAG_MAP, 1);
-        self.key(name);
+        put_key(self.out, name);
     }
 
     /// Opens a map; with a known length its header goes first, so entries
@@ -455,7 +455,7 @@ impl Compound<'_, '_> {
                 append_span(out, &order.keys, span);
                 self.remembered += 1;
             }
-            None => self.ser.key(key),
+            None => put_key(out, key),
         }
         self.value(start, value)
     }
