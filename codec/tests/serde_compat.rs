@@ -642,3 +642,41 @@ fn integers_at_every_header_width_match_the_codec() {
         }
     }
 }
+
+/// A key type that is not `str` but serializes as a string, as map keys may.
+#[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Debug, Clone)]
+struct Name(String);
+
+#[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Debug, Clone, Copy)]
+enum Side {
+    Buy,
+    Sell,
+}
+
+#[test]
+fn map_keys_of_every_length_prefix_width_match_the_codec() {
+    // A key's length prefix is narrower than a string header of the same
+    // length from 16 bytes on (and again from 2048): the key is moved.
+    for len in [0, 1, 15, 16, 17, 127, 128, 2047, 2048, 2049] {
+        let key = "k".repeat(len);
+        let map = BTreeMap::from([(key.clone(), 7u8), (format!("{key}z"), 8u8)]);
+        let expected = encode(&Value::from(
+            genvm_calldata::Map::from_entries([
+                (key.as_str(), Value::from(7)),
+                (format!("{key}z").as_str(), Value::from(8)),
+            ])
+            .unwrap(),
+        ));
+        assert_eq!(same_as_reference(&map), expected, "key length {len}");
+        assert_eq!(from_slice::<BTreeMap<String, u8>>(&expected).unwrap(), map);
+
+        let named: BTreeMap<Name, u8> = map.iter().map(|(k, v)| (Name(k.clone()), *v)).collect();
+        assert_eq!(
+            same_as_reference(&named),
+            expected,
+            "newtype key length {len}"
+        );
+    }
+    let sides = BTreeMap::from([(Side::Sell, 2u8), (Side::Buy, 1u8)]);
+    round_trip(&sides);
+}

@@ -683,24 +683,28 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = SerdeError;
 
-    /// Writes the key as a value, then rewrites its string header as the
-    /// plain length a key has; anything but a string is refused.
+    /// Writes the key as a value (so whatever serializes as a string is a
+    /// key, as with the reference), then rewrites its string header as the
+    /// plain length a key has, in place: the length never takes more bytes
+    /// than the header did. Anything but a string is refused.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerdeError> {
         if self.pending_key().is_some() {
             return Err(SerdeError::new("a map key without a value"));
         }
         let start = self.ser.out.len();
         key.serialize(&mut *self.ser)?;
-        let header = wire::read_uleb(self.ser.out, start)
+        let out = &mut *self.ser.out;
+        let header = wire::read_uleb(out, start)
             .ok()
             .filter(|h| h.tag() == TAG_STR);
         let Some((header, len)) = header.and_then(|h| h.length().ok().map(|len| (h, len))) else {
-            self.ser.out.truncate(start);
+            out.truncate(start);
             return Err(SerdeError::new("a map key must be a string"));
         };
-        let mut prefix = Vec::new();
-        wire::put_uleb(&mut prefix, len as u128);
-        self.ser.out.splice(start..header.end, prefix);
+        let text = start + wire::uleb_len(len as u128);
+        out.copy_within(header.end.., text);
+        out.truncate(text + len);
+        wire::put_uleb(&mut &mut out[start..text], len as u128);
         self.ser.entries.push(Entry { start, field: None });
         Ok(())
     }
