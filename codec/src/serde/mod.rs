@@ -86,6 +86,10 @@ pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, SerdeError> {
 }
 
 /// Serializes `value` and appends the calldata to `out`.
+///
+/// The bytes are assembled in a vector first (map entries are put in key
+/// order by moving bytes already written, which a `BufMut` cannot do), then
+/// copied into `out` with one `put_slice`.
 pub fn to_buf<T: Serialize + ?Sized, B: BufMut + ?Sized>(
     value: &T,
     out: &mut B,
