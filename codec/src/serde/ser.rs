@@ -75,16 +75,16 @@ struct FieldOrder {
     /// The fields in the order they arrive: each name, and where its key
     /// sits in `keys`.
     fields: Vec<(&'static str, (usize, usize))>,
-    /// Indexes into `fields` in key order; `None` when that is the order
-    /// they arrive in.
-    sorted: Option<Vec<usize>>,
+    /// The runs of `fields` to write in key order; `None` when that is the
+    /// order they arrive in.
+    sorted: Option<Vec<Run>>,
     /// Every field's key, length prefix and text, in arrival order, then
     /// [`SPAN_CHUNK`] bytes of padding for [`append_span`].
     keys: Vec<u8>,
 }
 
 impl FieldOrder {
-    fn new(name: &'static str, open: &[Entry], sorted: Option<Vec<usize>>) -> Option<Self> {
+    fn new(name: &'static str, open: &[Entry], sorted: Option<Vec<Run>>) -> Option<Self> {
         let mut keys = Vec::new();
         let mut fields = Vec::with_capacity(open.len());
         for entry in open {
@@ -606,31 +606,29 @@ fn put_in_key_order(
     Ok(())
 }
 
-/// Rewrites the entries written from `start` on in the order `sorted`:
+/// Entries `start..end` (by arrival) that stay next to each other in key
+/// order, so they move as one piece.
+type Run = core::ops::Range<usize>;
+
+/// Rewrites the entries written from `start` on in the order of `runs`:
 /// they are gathered into `scratch`, then copied back in one piece (reading
 /// back bytes just written in many small pieces stalls the CPU; gathering
 /// reads the older bytes of `out` instead).
-fn permute(
-    out: &mut Vec<u8>,
-    scratch: &mut Vec<u8>,
-    start: usize,
-    open: &[Entry],
-    sorted: &[usize],
-) {
+fn permute(out: &mut Vec<u8>, scratch: &mut Vec<u8>, start: usize, open: &[Entry], runs: &[Run]) {
     let end = out.len();
     out.extend_from_slice(&[0; SPAN_CHUNK]);
     scratch.clear();
-    for &index in sorted {
-        let next = open.get(index + 1).map_or(end, |entry| entry.start);
-        append_span(scratch, out, (open[index].start, next));
+    for run in runs {
+        let next = open.get(run.end).map_or(end, |entry| entry.start);
+        append_span(scratch, out, (open[run.start].start, next));
     }
     out.truncate(start);
     out.extend_from_slice(scratch);
 }
 
-/// The order to write `open` entries in by comparing their keys, or `None`
-/// when they arrived in key order; a repeated key is an error.
-fn key_order(out: &[u8], open: &[Entry]) -> Result<Option<Vec<usize>>, SerdeError> {
+/// The order to write `open` entries in by comparing their keys, as runs,
+/// or `None` when they arrived in key order; a repeated key is an error.
+fn key_order(out: &[u8], open: &[Entry]) -> Result<Option<Vec<Run>>, SerdeError> {
     let key = |entry: &Entry| {
         let (from, to) = key_range(out, entry.start);
         &out[from..to]
@@ -649,7 +647,14 @@ fn key_order(out: &[u8], open: &[Entry]) -> Result<Option<Vec<usize>>, SerdeErro
             "duplicate map key {name:?}"
         )));
     }
-    Ok(Some(sorted))
+    let mut runs: Vec<Run> = Vec::new();
+    for index in sorted {
+        match runs.last_mut() {
+            Some(run) if run.end == index => run.end += 1,
+            _ => runs.push(index..index + 1),
+        }
+    }
+    Ok(Some(runs))
 }
 
 /// The sequence traits all add an element; the struct traits a field.
