@@ -680,3 +680,30 @@ fn map_keys_of_every_length_prefix_width_match_the_codec() {
     let sides = BTreeMap::from([(Side::Sell, 2u8), (Side::Buy, 1u8)]);
     round_trip(&sides);
 }
+
+#[test]
+fn long_sequences_match_the_reference_and_reserve_a_bounded_room() {
+    // Past 64 elements the serializer reserves room for the rest after the
+    // first; the bytes must not change, whatever the elements' sizes.
+    let rows: Vec<BTreeMap<String, Vec<u8>>> = (0..300usize)
+        .map(|i| BTreeMap::from([(format!("row{i}"), vec![i as u8; i % 40])]))
+        .collect();
+    assert_eq!(
+        from_slice::<Vec<BTreeMap<String, Vec<u8>>>>(&same_as_reference(&rows)).unwrap(),
+        rows
+    );
+
+    // A large first element does not make the room grow past its bound.
+    let mut lopsided = vec![serde_bytes::ByteBuf::new(); 100];
+    lopsided[0] = serde_bytes::ByteBuf::from(vec![1u8; 1 << 20]);
+    let bytes = to_vec(&lopsided).unwrap();
+    assert_eq!(
+        from_slice::<Vec<serde_bytes::ByteBuf>>(&bytes).unwrap(),
+        lopsided
+    );
+    assert!(
+        bytes.capacity() <= (1 << 20) + (16 << 20) + 4096,
+        "{}",
+        bytes.capacity()
+    );
+}

@@ -114,6 +114,11 @@ impl FieldOrder {
 /// beyond these are sorted each time).
 const MAX_FIELD_ORDERS: usize = 16;
 
+/// Sequences this long or longer reserve room for all their elements
+/// after the first, [`RESERVE_AT_MOST`] bytes at the most.
+const RESERVE_FROM_LEN: usize = 64;
+const RESERVE_AT_MOST: usize = 16 << 20;
+
 /// Entries and keys up to this long are copied as one fixed-size block
 /// (then the length cut back), without a call to `memcpy`.
 const SPAN_CHUNK: usize = 64;
@@ -428,7 +433,28 @@ impl Compound<'_, '_> {
         self.count += 1;
         value
             .serialize(&mut *self.ser)
-            .map_err(|e| within_variant(self.variant, e.within_index(index)))
+            .map_err(|e| within_variant(self.variant, e.within_index(index)))?;
+        if index == 0 {
+            self.reserve_for_the_rest();
+        }
+        Ok(())
+    }
+
+    /// After the first element of a long sequence, makes room for the rest
+    /// as if they were the same size: one allocation instead of doubling
+    /// (and copying) the output a dozen times.
+    fn reserve_for_the_rest(&mut self) {
+        if let Kind::Seq {
+            declared: Some(len),
+            start,
+        } = self.kind
+        {
+            if len >= RESERVE_FROM_LEN {
+                let first = self.ser.out.len() - start;
+                let rest = first.saturating_mul(len - 1).min(RESERVE_AT_MOST);
+                self.ser.out.reserve(rest);
+            }
+        }
     }
 
     /// Writes a struct field: its key is copied from the type's remembered
