@@ -77,14 +77,14 @@ struct FieldOrder {
     fields: Vec<(&'static str, (usize, usize))>,
     /// The runs of `fields` to write in key order; `None` when that is the
     /// order they arrive in.
-    sorted: Option<Vec<Run>>,
+    runs: Option<Vec<Run>>,
     /// Every field's key, length prefix and text, in arrival order, then
     /// [`SPAN_CHUNK`] bytes of padding for [`append_span`].
     keys: Vec<u8>,
 }
 
 impl FieldOrder {
-    fn new(name: &'static str, open: &[Entry], sorted: Option<Vec<Run>>) -> Option<Self> {
+    fn new(name: &'static str, open: &[Entry], runs: Option<Vec<Run>>) -> Option<Self> {
         let mut keys = Vec::new();
         let mut fields = Vec::with_capacity(open.len());
         for entry in open {
@@ -97,7 +97,7 @@ impl FieldOrder {
         Some(FieldOrder {
             name,
             fields,
-            sorted,
+            runs,
             keys,
         })
     }
@@ -521,8 +521,8 @@ impl Compound<'_, '_> {
                 .get(index)
                 .filter(|order| order.fields.len() == self.count && self.remembered == self.count);
             if let Some(order) = whole {
-                if let Some(sorted) = &order.sorted {
-                    permute(out, scratch, *start, &entries[*first..], sorted);
+                if let Some(runs) = &order.runs {
+                    permute(out, scratch, *start, &entries[*first..], runs);
                 }
                 entries.truncate(*first);
                 return Ok(());
@@ -621,13 +621,13 @@ fn put_in_key_order(
         ..
     } = ser;
     let open = &entries[first..];
-    let sorted = key_order(out, open)?;
-    if let Some(sorted) = &sorted {
-        permute(out, scratch, start, open, sorted);
+    let runs = key_order(out, open)?;
+    if let Some(runs) = &runs {
+        permute(out, scratch, start, open, runs);
     }
     let learn = remembered.is_none() && orders.len() < MAX_FIELD_ORDERS;
     if let Some(name) = of_struct.filter(|_| learn) {
-        orders.extend(FieldOrder::new(name, open, sorted));
+        orders.extend(FieldOrder::new(name, open, runs));
     }
     Ok(())
 }
