@@ -1,12 +1,11 @@
 //! Conversions between [`Int`] and other crates' big integers.
 
-use alloc::vec::Vec;
-
 use crate::int::{Int, IntRangeError};
 
 #[cfg(feature = "num-bigint")]
 mod num_bigint_impls {
     use super::*;
+    use alloc::vec::Vec;
     use num_bigint::{BigInt, BigUint, Sign};
 
     fn biguint(limbs: Vec<u64>) -> BigUint {
