@@ -20,6 +20,7 @@
 //! messages a guest sends the host, with serde derives matching the host's
 //! shapes, and [`StorageType`] serializes as its number.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 #[cfg(feature = "serde")]

@@ -43,6 +43,7 @@
 //! * `num-bigint`, `primitive-types`: conversions between [`Int`] and
 //!   `BigInt`/`BigUint` and `U256`.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
