@@ -231,9 +231,14 @@ fn short_ascii(bytes: &[u8]) -> bool {
 }
 
 /// Byte order of two keys, inline for short ones: calling `memcmp` for
-/// five-byte keys cost a sixth of validation time on records.
+/// five-byte keys cost a sixth of validation time on records. Most keys
+/// next to each other differ in their first byte, which is decided first.
 #[inline(always)]
 pub(crate) fn compare_keys(previous: &[u8], key: &[u8]) -> Ordering {
+    match (previous.first(), key.first()) {
+        (Some(a), Some(b)) if a != b => return a.cmp(b),
+        _ => {}
+    }
     if previous.len().min(key.len()) > 16 {
         return previous.cmp(key);
     }
