@@ -47,16 +47,17 @@ struct Frame<'a> {
 /// so validation allocates nothing; deeper limits spill to the heap.
 const INLINE_DEPTH: usize = 128;
 
-struct FrameStack<'a> {
-    inline: [Frame<'a>; INLINE_DEPTH],
+/// The open containers of a walk, innermost on top.
+struct Stack<T> {
+    inline: [T; INLINE_DEPTH],
     len: usize,
-    spilled: Vec<Frame<'a>>,
+    spilled: Vec<T>,
 }
 
-impl<'a> FrameStack<'a> {
+impl<T: Copy + Default> Stack<T> {
     fn new() -> Self {
-        FrameStack {
-            inline: [Frame::default(); INLINE_DEPTH],
+        Stack {
+            inline: [T::default(); INLINE_DEPTH],
             len: 0,
             spilled: Vec::new(),
         }
@@ -68,7 +69,7 @@ impl<'a> FrameStack<'a> {
     }
 
     #[inline(always)]
-    fn push(&mut self, frame: Frame<'a>) {
+    fn push(&mut self, frame: T) {
         if self.len < INLINE_DEPTH {
             self.inline[self.len] = frame;
             self.len += 1;
@@ -78,7 +79,7 @@ impl<'a> FrameStack<'a> {
     }
 
     #[inline(always)]
-    fn top(&mut self) -> Option<&mut Frame<'a>> {
+    fn top(&mut self) -> Option<&mut T> {
         if self.spilled.is_empty() {
             self.len.checked_sub(1).map(|top| &mut self.inline[top])
         } else {
@@ -259,7 +260,7 @@ pub(crate) fn parse<'a, S: Sink<'a>>(
     max_depth: usize,
     sink: &mut S,
 ) -> Result<usize, DecodeError> {
-    let mut stack = FrameStack::new();
+    let mut stack = Stack::new();
     loop {
         let (item, end) = read_item(input, pos, stack.depth() < max_depth)?;
         let container = match item {
@@ -307,7 +308,7 @@ pub(crate) fn parse<'a, S: Sink<'a>>(
 fn next_key<'a, S: Sink<'a>>(
     input: &'a [u8],
     pos: usize,
-    stack: &mut FrameStack<'a>,
+    stack: &mut Stack<Frame<'a>>,
     sink: &mut S,
 ) -> Result<usize, DecodeError> {
     let (key, end) = read_key(input, pos)?;
@@ -323,6 +324,57 @@ fn next_key<'a, S: Sink<'a>>(
     }
     sink.key(key);
     Ok(end)
+}
+
+/// The offset past the value at `pos` of bytes already validated (a
+/// view's), following only headers and lengths: text and key order were
+/// checked when the bytes were, and are not again. `None` where the bytes
+/// do not parse, which a view's never do (so it stays panic-free anyway).
+pub(crate) fn skip_validated(input: &[u8], mut pos: usize) -> Option<usize> {
+    // Per open container, packed in a word: items left, shifted up, and a
+    // low bit set when each item comes after a key (a map).
+    let mut stack = Stack::<u64>::new();
+    loop {
+        let header = wire::read_uleb(input, pos).ok()?;
+        pos = header.end;
+        match header.tag() {
+            TAG_ATOM if header.arg() == Some(ATOM_ADDRESS) => pos += Address::LEN,
+            TAG_ATOM | TAG_POS_INT | TAG_NEG_INT => {}
+            TAG_BYTES | TAG_STR => pos = pos.checked_add(header.length().ok()?)?,
+            tag @ (TAG_ARRAY | TAG_MAP) => {
+                let len = header.length().ok()? as u64;
+                if len > 0 {
+                    let is_map = tag == TAG_MAP;
+                    stack.push(len << 1 | is_map as u64);
+                    if is_map {
+                        pos = skip_key(input, pos)?;
+                    }
+                    continue;
+                }
+            }
+            _ => return None,
+        }
+        loop {
+            let Some(open) = stack.top() else {
+                return (pos <= input.len()).then_some(pos);
+            };
+            *open -= 2;
+            if *open > 1 {
+                if *open & 1 == 1 {
+                    pos = skip_key(input, pos)?;
+                }
+                break;
+            }
+            stack.pop();
+        }
+    }
+}
+
+/// The offset past the map key at `pos`, without checking its text.
+#[inline(always)]
+fn skip_key(input: &[u8], pos: usize) -> Option<usize> {
+    let length = wire::read_uleb(input, pos).ok()?;
+    length.end.checked_add(length.plain_length().ok()?)
 }
 
 #[cfg(test)]

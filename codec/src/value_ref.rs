@@ -138,19 +138,58 @@ impl From<ValueRef<'_>> for Value {
     }
 }
 
-/// Reads a validated value at `pos`: the item and the offset past all of it.
+/// Where an iterator over a validated container's body stands.
 ///
-/// Only ever called on bytes the parser has accepted, so `None` (which ends
-/// iteration) cannot happen; it keeps the walk panic-free regardless.
-fn next_value(input: &[u8], pos: usize) -> Option<(ValueRef<'_>, usize)> {
-    let (item, end) = read_item(input, pos, true).ok()?;
-    let end = match item {
-        ValueRef::Array(_) | ValueRef::Map(_) => {
-            parse::parse(input, pos, usize::MAX, &mut ()).ok()?
+/// A container it hands out is skipped only when the next item is asked
+/// for: a walk that reads the last element of each level (deep nesting,
+/// the tail of a record) never skips anything, and a skip follows headers
+/// only, so walking a tree costs about one pass per level instead of
+/// validating every subtree again.
+#[derive(Clone)]
+struct Cursor<'a> {
+    body: &'a [u8],
+    /// Where the next item starts, unless `behind`.
+    pos: usize,
+    /// `pos` is still at the start of the container handed out last.
+    behind: bool,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        Cursor {
+            body,
+            pos: 0,
+            behind: false,
         }
-        _ => end,
-    };
-    Some((item, end))
+    }
+
+    /// Where the next item starts, skipping the last container handed out.
+    ///
+    /// Bytes a view holds were validated, so `None` (which ends iteration)
+    /// cannot happen; it keeps the walk panic-free regardless.
+    fn settle(&mut self) -> Option<usize> {
+        if self.behind {
+            self.pos = parse::skip_validated(self.body, self.pos)?;
+            self.behind = false;
+        }
+        Some(self.pos)
+    }
+
+    fn value(&mut self) -> Option<ValueRef<'a>> {
+        let start = self.settle()?;
+        let (item, end) = read_item(self.body, start, true).ok()?;
+        self.behind = matches!(item, ValueRef::Array(_) | ValueRef::Map(_));
+        if !self.behind {
+            self.pos = end;
+        }
+        Some(item)
+    }
+
+    fn key(&mut self) -> Option<&'a str> {
+        let (key, end) = read_key(self.body, self.settle()?).ok()?;
+        self.pos = end;
+        Some(key)
+    }
 }
 
 /// A lazily walked array: its length and the bytes from its first element on.
@@ -179,8 +218,7 @@ impl<'a> ArrayRef<'a> {
     pub fn iter(&self) -> ArrayIter<'a> {
         ArrayIter {
             remaining: self.len,
-            body: self.body,
-            pos: 0,
+            cursor: Cursor::new(self.body),
         }
     }
 
@@ -193,7 +231,8 @@ impl<'a> ArrayRef<'a> {
     pub(crate) fn encoded_body(&self) -> &'a [u8] {
         let mut items = self.iter();
         items.by_ref().for_each(drop);
-        &self.body[..items.pos]
+        let end = items.cursor.settle().unwrap_or(0);
+        &self.body[..end]
     }
 }
 
@@ -210,8 +249,7 @@ impl<'a> IntoIterator for ArrayRef<'a> {
 #[derive(Clone)]
 pub struct ArrayIter<'a> {
     remaining: usize,
-    body: &'a [u8],
-    pos: usize,
+    cursor: Cursor<'a>,
 }
 
 impl<'a> Iterator for ArrayIter<'a> {
@@ -221,8 +259,7 @@ impl<'a> Iterator for ArrayIter<'a> {
         if self.remaining == 0 {
             return None;
         }
-        let (item, end) = next_value(self.body, self.pos)?;
-        self.pos = end;
+        let item = self.cursor.value()?;
         self.remaining -= 1;
         Some(item)
     }
@@ -261,8 +298,7 @@ impl<'a> MapRef<'a> {
     pub fn iter(&self) -> MapIter<'a> {
         MapIter {
             remaining: self.len,
-            body: self.body,
-            pos: 0,
+            cursor: Cursor::new(self.body),
         }
     }
 
@@ -278,7 +314,8 @@ impl<'a> MapRef<'a> {
     pub(crate) fn encoded_body(&self) -> &'a [u8] {
         let mut entries = self.iter();
         entries.by_ref().for_each(drop);
-        &self.body[..entries.pos]
+        let end = entries.cursor.settle().unwrap_or(0);
+        &self.body[..end]
     }
 }
 
@@ -295,8 +332,7 @@ impl<'a> IntoIterator for MapRef<'a> {
 #[derive(Clone)]
 pub struct MapIter<'a> {
     remaining: usize,
-    body: &'a [u8],
-    pos: usize,
+    cursor: Cursor<'a>,
 }
 
 impl<'a> Iterator for MapIter<'a> {
@@ -306,9 +342,8 @@ impl<'a> Iterator for MapIter<'a> {
         if self.remaining == 0 {
             return None;
         }
-        let (key, value_pos) = read_key(self.body, self.pos).ok()?;
-        let (value, end) = next_value(self.body, value_pos)?;
-        self.pos = end;
+        let key = self.cursor.key()?;
+        let value = self.cursor.value()?;
         self.remaining -= 1;
         Some((key, value))
     }

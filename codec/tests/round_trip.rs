@@ -6,11 +6,37 @@ mod common;
 use bytes::Bytes;
 use common::arbitrary_value;
 use genvm_calldata::{
-    decode, decode_bytes, decode_ref, encode, encode_to, encoded_len, Int, Value,
+    decode, decode_bytes, decode_ref, encode, encode_to, encoded_len, Int, Value, ValueRef,
 };
 use num_bigint::BigInt;
 use primitive_types::U256;
 use proptest::prelude::*;
+
+/// Every element and entry a view reaches by index or key (skipping the
+/// ones before it unread) is the value's, and so is its encoding.
+fn views_reach_every_part(view: ValueRef<'_>, value: &Value) -> Result<(), TestCaseError> {
+    prop_assert_eq!(encode(&view), encode(value));
+    match (view, value) {
+        (ValueRef::Array(items), Value::Array(values)) => {
+            for (index, value) in values.iter().enumerate() {
+                let item = items.get(index);
+                prop_assert!(item.is_some(), "element {} missing", index);
+                views_reach_every_part(item.unwrap(), value)?;
+            }
+            prop_assert!(items.get(values.len()).is_none());
+        }
+        (ValueRef::Map(entries), Value::Map(map)) => {
+            for (key, value) in map.iter() {
+                let item = entries.get(key);
+                prop_assert!(item.is_some(), "entry {:?} missing", key);
+                views_reach_every_part(item.unwrap(), value)?;
+            }
+            prop_assert_eq!(entries.len(), map.len());
+        }
+        (view, value) => prop_assert_eq!(&view.to_value(), value),
+    }
+    Ok(())
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
@@ -34,6 +60,7 @@ proptest! {
         prop_assert_eq!(encoded_len(&view), bytes.len());
         prop_assert_eq!(view.to_string(), value.to_string());
         prop_assert_eq!(view, decode_ref(&bytes).unwrap());
+        views_reach_every_part(view, &value)?;
     }
 
     #[test]
