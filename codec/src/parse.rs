@@ -260,6 +260,13 @@ pub(crate) fn parse<'a, S: Sink<'a>>(
     max_depth: usize,
     sink: &mut S,
 ) -> Result<usize, DecodeError> {
+    // A scalar needs no stack, whose set-up costs more than reading it
+    // (serde reads each address, and each field it ignores, as one value).
+    let (item, end) = read_item(input, pos, max_depth > 0)?;
+    if !matches!(item, ValueRef::Array(_) | ValueRef::Map(_)) {
+        sink.value(item);
+        return Ok(end);
+    }
     let mut stack = Stack::new();
     loop {
         let (item, end) = read_item(input, pos, stack.depth() < max_depth)?;
