@@ -13,9 +13,11 @@ use crate::value::Value;
 /// A calldata value borrowed from its encoding.
 ///
 /// Made by [`decode_ref`](crate::decode_ref), which validates the whole input
-/// first; after that, walking allocates nothing and cannot fail: strings,
-/// bytes, addresses and integers point into the input, and arrays and maps are
-/// iterated lazily. `Display` prints the text form.
+/// first; after that, walking cannot fail and allocates nothing (unless
+/// the document nests deeper than 128): strings, bytes, addresses and
+/// integers point into the input, and arrays and maps are iterated lazily,
+/// stepping over an element not read by its headers alone. `Display` prints
+/// the text form.
 ///
 /// ```
 /// use genvm_calldata::{decode_ref, ValueRef};
