@@ -298,14 +298,19 @@ pub(crate) fn push_uleb(out: &mut Vec<u8>, value: u128) {
     }
     let len = uleb_len(value);
     let start = out.len();
-    let mut bytes = [0u8; 24];
-    for (index, chunk) in bytes.chunks_exact_mut(8).enumerate() {
+    // The last byte's continuation bit is cleared in its word before the
+    // word is stored: clearing it in memory after (and copying the bytes
+    // out of a local array) stalled on the store just made.
+    let last = len - 1;
+    out.reserve(24);
+    for index in 0..3 {
         let group = (value >> (56 * index)) & LOW_56;
-        let word = spread_groups(group as u64) | CONTINUATION_BITS;
-        chunk.copy_from_slice(&word.to_le_bytes());
+        let mut word = spread_groups(group as u64) | CONTINUATION_BITS;
+        if last / 8 == index {
+            word &= !(0x80 << (8 * (last % 8)));
+        }
+        out.extend_from_slice(&word.to_le_bytes());
     }
-    bytes[len - 1] &= 0x7f;
-    out.extend_from_slice(&bytes);
     out.truncate(start + len);
 }
 
