@@ -706,4 +706,16 @@ fn long_sequences_match_the_reference_and_reserve_a_bounded_room() {
         "{}",
         bytes.capacity()
     );
+
+    // Elements that grow a little after the first (a counter here) fit the
+    // room reserved: the output is not doubled once more near the end.
+    let growing: Vec<(u64, String)> = (0..10_000u64).map(|i| (i, "x".repeat(20))).collect();
+    let bytes = to_vec(&growing).unwrap();
+    assert_eq!(from_slice::<Vec<(u64, String)>>(&bytes).unwrap(), growing);
+    assert!(
+        bytes.capacity() < bytes.len() * 3 / 2,
+        "{} bytes in {}",
+        bytes.len(),
+        bytes.capacity()
+    );
 }
