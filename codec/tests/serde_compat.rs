@@ -591,6 +591,46 @@ fn more_struct_types_than_remembered_are_still_sorted() {
     assert_eq!(from_slice::<Vec<Many>>(&bytes).unwrap(), values);
 }
 
+/// Field names whose encoded keys (a length byte and the text) take 63, 64
+/// and 65 bytes: the serializer remembers keys in 64-byte blocks, and
+/// sorts a struct type with a longer one every time instead.
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct LongNames {
+    #[serde(rename = "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")]
+    sixty_four: u8,
+    #[serde(rename = "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm")]
+    sixty_three: u8,
+    #[serde(rename = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    sixty_two: u8,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct BlockNames {
+    #[serde(rename = "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")]
+    sixty_three: u8,
+    #[serde(rename = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    sixty_two: u8,
+}
+
+#[test]
+fn field_names_past_the_remembered_block_size_are_still_sorted() {
+    let long: Vec<LongNames> = (0..4)
+        .map(|i| LongNames {
+            sixty_four: i,
+            sixty_three: i + 1,
+            sixty_two: i + 2,
+        })
+        .collect();
+    round_trip(&long);
+    let fitting: Vec<BlockNames> = (0..4)
+        .map(|i| BlockNames {
+            sixty_three: i,
+            sixty_two: i + 1,
+        })
+        .collect();
+    round_trip(&fitting);
+}
+
 /// A map that sends two keys in a row, or a key without its value.
 struct BrokenMap {
     keys_without_values: usize,

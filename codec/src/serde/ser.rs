@@ -72,41 +72,49 @@ fn key_text(out: &[u8], start: usize) -> &str {
 struct FieldOrder {
     /// The struct's (or struct variant's) name.
     name: &'static str,
-    /// The fields in the order they arrive: each name, and where its key
-    /// sits in `keys`.
-    fields: Vec<(&'static str, (usize, usize))>,
+    /// The fields in the order they arrive.
+    fields: Vec<FieldKey>,
     /// The runs of `fields` to write in key order; `None` when that is the
     /// order they arrive in.
     runs: Option<Vec<Run>>,
-    /// Every field's key, length prefix and text, in arrival order, then
-    /// [`SPAN_CHUNK`] bytes of padding for [`append_span`].
-    keys: Vec<u8>,
+}
+
+/// A field's name and its key encoded (length prefix and text) in a block
+/// of fixed size, copied whole and the length cut back: no `memcpy` call,
+/// and the key sits next to the name it is found by.
+struct FieldKey {
+    name: &'static str,
+    len: usize,
+    encoded: [u8; SPAN_CHUNK],
 }
 
 impl FieldOrder {
+    /// The order of the fields `open`; `None` unless they are all struct
+    /// fields whose keys fit a [`FieldKey`].
     fn new(name: &'static str, open: &[Entry], runs: Option<Vec<Run>>) -> Option<Self> {
-        let mut keys = Vec::new();
         let mut fields = Vec::with_capacity(open.len());
+        let mut key = Vec::new();
         for entry in open {
             let field = entry.field?;
-            let start = keys.len();
-            put_key(&mut keys, field);
-            fields.push((field, (start, keys.len())));
+            key.clear();
+            put_key(&mut key, field);
+            let mut encoded = [0; SPAN_CHUNK];
+            encoded.get_mut(..key.len())?.copy_from_slice(&key);
+            fields.push(FieldKey {
+                name: field,
+                len: key.len(),
+                encoded,
+            });
         }
-        keys.extend_from_slice(&[0; SPAN_CHUNK]);
-        Some(FieldOrder {
-            name,
-            fields,
-            runs,
-            keys,
-        })
+        Some(FieldOrder { name, fields, runs })
     }
 
-    /// Where field number `index`'s key sits in `keys`, if it is `name`.
+    /// Field number `index`, if it is `name`.
     #[inline(always)]
-    fn key_span(&self, index: usize, name: &'static str) -> Option<(usize, usize)> {
-        let &(field, span) = self.fields.get(index)?;
-        core::ptr::eq(field, name).then_some(span)
+    fn field(&self, index: usize, name: &'static str) -> Option<&FieldKey> {
+        self.fields
+            .get(index)
+            .filter(|field| core::ptr::eq(field.name, name))
     }
 }
 
@@ -492,9 +500,10 @@ impl Compound<'_, '_> {
             field: Some(key),
         });
         let cached = self.order.and_then(|index| orders.get(index));
-        match cached.and_then(|order| Some((order, order.key_span(self.count, key)?))) {
-            Some((order, span)) => {
-                append_span(out, &order.keys, span);
+        match cached.and_then(|order| order.field(self.count, key)) {
+            Some(field) => {
+                out.extend_from_slice(&field.encoded);
+                out.truncate(start + field.len);
                 self.remembered += 1;
             }
             None => put_key(out, key),
