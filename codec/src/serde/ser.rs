@@ -92,6 +92,10 @@ impl FieldOrder {
     /// The order of the fields `open`; `None` unless they are all struct
     /// fields whose keys fit a [`FieldKey`].
     fn new(name: &'static str, open: &[Entry], runs: Option<Vec<Run>>) -> Option<Self> {
+        let fits = |field: &str| wire::uleb_len(field.len() as u128) + field.len() <= SPAN_CHUNK;
+        if !open.iter().all(|entry| entry.field.is_some_and(fits)) {
+            return None;
+        }
         let mut fields = Vec::with_capacity(open.len());
         let mut key = Vec::new();
         for entry in open {
