@@ -9,8 +9,8 @@
 //! key order is not moved at all (declaring hot structs' fields in key
 //! order is the one speed tip: the benchmark's records, so declared,
 //! serialize in about a sixth fewer instructions; see `BENCHMARKS.md`).
-//! A long sequence reserves room for all its
-//! elements after the first, as if they were its size (16 MiB at most).
+//! A long sequence reserves room for all its elements after the first, as
+//! if they were its size and a quarter more (16 MiB at most).
 //! Deserialization reads the input in place in one pass, checking it as
 //! strictly as [`validate`] does as it goes: `&str` and `&[u8]` fields borrow
 //! from it.
