@@ -187,6 +187,12 @@ impl<'a> Cursor<'a> {
         Some(item)
     }
 
+    /// The bytes from the body's start to where the cursor stands.
+    fn read(mut self) -> &'a [u8] {
+        let end = self.settle().unwrap_or(0);
+        &self.body[..end]
+    }
+
     fn key(&mut self) -> Option<&'a str> {
         let (key, end) = read_key(self.body, self.settle()?).ok()?;
         self.pos = end;
@@ -233,8 +239,7 @@ impl<'a> ArrayRef<'a> {
     pub(crate) fn encoded_body(&self) -> &'a [u8] {
         let mut items = self.iter();
         items.by_ref().for_each(drop);
-        let end = items.cursor.settle().unwrap_or(0);
-        &self.body[..end]
+        items.cursor.read()
     }
 }
 
@@ -316,8 +321,7 @@ impl<'a> MapRef<'a> {
     pub(crate) fn encoded_body(&self) -> &'a [u8] {
         let mut entries = self.iter();
         entries.by_ref().for_each(drop);
-        let end = entries.cursor.settle().unwrap_or(0);
-        &self.body[..end]
+        entries.cursor.read()
     }
 }
 
