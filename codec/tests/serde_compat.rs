@@ -307,6 +307,37 @@ fn hostile_nesting_is_refused_before_deserializing() {
     assert!(error.message().contains("too deep"));
 }
 
+/// A recursive enum nests one variant map per level: those count towards
+/// the depth limit like any map, so hostile nesting is refused, not
+/// recursed into until the stack overflows.
+#[test]
+fn nested_enum_variants_count_towards_the_depth_limit() {
+    #[derive(Deserialize, Debug, PartialEq)]
+    enum Expr {
+        Neg(Box<Expr>),
+        Lit(u8),
+    }
+    // {"Neg": {"Neg": ... {"Lit": 7}}}, `levels` maps deep.
+    let nested = |levels: usize| {
+        let mut bytes = [0x0e, 0x03, b'N', b'e', b'g'].repeat(levels - 1);
+        bytes.extend_from_slice(&[0x0e, 0x03, b'L', b'i', b't', 0x39]);
+        bytes
+    };
+    let mut expected = Expr::Lit(7);
+    for _ in 0..127 {
+        expected = Expr::Neg(Box::new(expected));
+    }
+    assert_eq!(from_slice::<Expr>(&nested(128)).unwrap(), expected);
+    for levels in [129, 1_000_000] {
+        let bytes = nested(levels);
+        let error = from_slice::<Expr>(&bytes).unwrap_err();
+        let refused = genvm_calldata::validate(&bytes).unwrap_err();
+        assert_eq!(refused.kind(), genvm_calldata::ErrorKind::TooDeep);
+        assert_eq!(error.offset(), Some(refused.offset()), "{levels}");
+        assert_eq!(error.message(), refused.kind().to_string());
+    }
+}
+
 #[test]
 fn from_slice_is_as_strict_as_validate_on_every_vector() {
     let text =

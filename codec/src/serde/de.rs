@@ -171,8 +171,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         let (item, start) = self.next_item()?;
         let result = match item {
             ValueRef::Str(name) => visitor.visit_enum(name.into_deserializer()),
+            // The variant's map is a container like any other: it counts
+            // towards the depth limit (a recursive enum would otherwise
+            // recurse as deep as the input nests).
             ValueRef::Map(entries) if entries.len() == 1 => {
-                visitor.visit_enum(Variant { de: self })
+                self.nested(|de| visitor.visit_enum(Variant { de }))
             }
             _ => Err(SerdeError::new("an enum is a string or a one-key map")),
         };
