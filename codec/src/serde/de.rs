@@ -7,6 +7,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
 use core::cmp::Ordering;
 
 use super::{SerdeError, MAX_SAFE_INTEGER, RAW};
+use crate::decode::DecodeOptions;
 use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
 use crate::parse::{self, read_item, read_key};
@@ -15,46 +16,93 @@ use crate::wire;
 
 /// Deserializes a `T` from all of `input`, which must be valid calldata.
 pub(crate) fn deserialize<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
-    let mut deserializer = Deserializer {
-        input,
-        pos: 0,
-        depth: 0,
-    };
+    let mut deserializer = Deserializer::from_slice(input);
     let value = T::deserialize(&mut deserializer)?;
-    match deserializer.pos == input.len() {
-        true => Ok(value),
-        false => Err(DecodeError::new(ErrorKind::TrailingBytes, deserializer.pos).into()),
-    }
+    deserializer.end()?;
+    Ok(value)
 }
 
-const MAX_DEPTH: usize = crate::DecodeOptions::DEFAULT_MAX_DEPTH;
-
-struct Deserializer<'de> {
+/// Reads calldata in place, checking it as strictly as
+/// [`validate_with`](crate::validate_with) while it goes.
+///
+/// [`from_slice`](crate::from_slice) is the usual way in. This type is for
+/// what that cannot do: deserializing with a [`DeserializeSeed`], with a
+/// depth limit other than the default, or several values one after
+/// another. A value is read with `T::deserialize(&mut deserializer)`; call
+/// [`end`](Self::end) after the last one, as `from_slice` does.
+///
+/// ```
+/// use genvm_calldata::serde::Deserializer;
+/// use serde::Deserialize;
+///
+/// // Two values back to back: 1 and "a".
+/// let bytes = [0x09, 0x0c, b'a'];
+/// let mut de = Deserializer::from_slice(&bytes);
+/// assert_eq!(u8::deserialize(&mut de).unwrap(), 1);
+/// assert_eq!(de.offset(), 1);
+/// assert_eq!(<&str>::deserialize(&mut de).unwrap(), "a");
+/// de.end().unwrap();
+/// ```
+///
+/// After an error the deserializer's position is wherever the failing value
+/// left it: start again from a new one.
+pub struct Deserializer<'de> {
     input: &'de [u8],
     pos: usize,
-    /// Containers open around the cursor.
-    depth: usize,
+    /// How many more containers may open around the cursor: the depth limit
+    /// less the containers open now.
+    depth_left: usize,
 }
 
 impl<'de> Deserializer<'de> {
+    /// A deserializer at the start of `input`, with the default limits.
+    pub fn from_slice(input: &'de [u8]) -> Self {
+        Self::from_slice_with(input, &DecodeOptions::new())
+    }
+
+    /// A deserializer at the start of `input`, with `options`' limits.
+    ///
+    /// A `Deserialize` implementation recurses once per container or more,
+    /// so a depth limit above the default needs a deep enough stack.
+    pub fn from_slice_with(input: &'de [u8], options: &DecodeOptions) -> Self {
+        Deserializer {
+            input,
+            pos: 0,
+            depth_left: options.max_depth,
+        }
+    }
+
+    /// The offset of the first byte not read yet.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// Checks that the whole input was read: trailing bytes are an error.
+    pub fn end(&self) -> Result<(), SerdeError> {
+        match self.pos == self.input.len() {
+            true => Ok(()),
+            false => Err(DecodeError::new(ErrorKind::TrailingBytes, self.pos).into()),
+        }
+    }
+
     /// The item at the cursor (a container as its header), and its offset.
     /// Inlined: returning the item through memory cost a stall per item.
     #[inline(always)]
     fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
         let start = self.pos;
-        let (item, end) = read_item(self.input, start, self.depth < MAX_DEPTH)?;
+        let (item, end) = read_item(self.input, start, self.depth_left > 0)?;
         self.pos = end;
         Ok((item, start))
     }
 
     fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
-        Ok(read_item(self.input, self.pos, self.depth < MAX_DEPTH)?.0)
+        Ok(read_item(self.input, self.pos, self.depth_left > 0)?.0)
     }
 
     /// Skips (and checks) one whole item, returning its encoding.
     fn skip(&mut self) -> Result<&'de [u8], SerdeError> {
         let start = self.pos;
-        self.pos = parse::parse(self.input, start, MAX_DEPTH - self.depth, &mut ())?;
+        self.pos = parse::parse(self.input, start, self.depth_left, &mut ())?;
         Ok(&self.input[start..self.pos])
     }
 
@@ -63,9 +111,9 @@ impl<'de> Deserializer<'de> {
         &mut self,
         visit: impl FnOnce(&mut Self) -> Result<T, SerdeError>,
     ) -> Result<T, SerdeError> {
-        self.depth += 1;
+        self.depth_left -= 1;
         let result = visit(self);
-        self.depth -= 1;
+        self.depth_left += 1;
         result
     }
 }

@@ -42,6 +42,12 @@
 //! assert_eq!(back, transfer);
 //! ```
 //!
+//! [`to_vec`] and [`from_slice`] cover
+//! one value. The [`Serializer`] and [`Deserializer`] they use are public
+//! for the rest: several values in one buffer (a reused `Serializer` keeps
+//! the key orders it has worked out), a `DeserializeSeed`, or a depth limit
+//! other than the default.
+//!
 //! [`validate`]: crate::validate
 
 mod de;
@@ -55,7 +61,9 @@ use bytes::BufMut;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+pub use de::Deserializer;
 pub use error::SerdeError;
+pub use ser::{Compound, Serializer};
 
 use crate::value::Value;
 
@@ -110,7 +118,9 @@ pub fn encoded_len_of<T: Serialize + ?Sized>(value: &T) -> Result<usize, SerdeEr
 /// Deserializes a `T` from calldata, borrowing strings and bytes from it.
 ///
 /// The input is checked as strictly as [`validate`](crate::validate) checks
-/// it (trailing bytes and nesting over 128 included) while it is read.
+/// it (trailing bytes and nesting over 128 included) while it is read. For
+/// another depth limit, or several values in one input, see
+/// [`Deserializer`].
 pub fn from_slice<'de, T: Deserialize<'de>>(input: &'de [u8]) -> Result<T, SerdeError> {
     de::deserialize(input)
 }

@@ -13,17 +13,35 @@ pub(crate) fn serialize_into<T: Serialize + ?Sized>(
     value: &T,
     out: &mut Vec<u8>,
 ) -> Result<(), SerdeError> {
-    let mut serializer = Serializer {
-        out,
-        scratch: Vec::new(),
-        entries: Vec::new(),
-        orders: Vec::new(),
-        raw_next: false,
-    };
-    value.serialize(&mut serializer)
+    value.serialize(&mut Serializer::new(out))
 }
 
-pub(crate) struct Serializer<'o> {
+/// Writes calldata onto the end of a vector.
+///
+/// [`to_vec`](crate::to_vec) is the usual way in. This type is for writing
+/// several values one after another: it remembers each struct type's key
+/// order from one value to the next, so later values of a type are not
+/// sorted again. A value is written with `value.serialize(&mut serializer)`.
+///
+/// ```
+/// use genvm_calldata::serde::Serializer;
+/// use serde::Serialize;
+///
+/// #[derive(Serialize)]
+/// struct Point { y: i32, x: i32 }
+///
+/// let mut out = Vec::new();
+/// let mut serializer = Serializer::new(&mut out);
+/// for point in [Point { y: 1, x: 2 }, Point { y: 3, x: 4 }] {
+///     point.serialize(&mut serializer).unwrap();
+/// }
+/// let first = genvm_calldata::to_vec(&Point { y: 1, x: 2 }).unwrap();
+/// assert_eq!(out[..first.len()], first); // {"x":2,"y":1}, keys sorted
+/// ```
+///
+/// After an error, `out` holds part of the failed value past where it
+/// started: cut it back to its length before.
+pub struct Serializer<'o> {
     out: &'o mut Vec<u8>,
     /// Reused to put map entries in key order.
     scratch: Vec<u8>,
@@ -151,6 +169,17 @@ fn append_span(out: &mut Vec<u8>, padded: &[u8], (start, end): (usize, usize)) {
 }
 
 impl<'o> Serializer<'o> {
+    /// A serializer that appends to `out`.
+    pub fn new(out: &'o mut Vec<u8>) -> Self {
+        Serializer {
+            out,
+            scratch: Vec::new(),
+            entries: Vec::new(),
+            orders: Vec::new(),
+            raw_next: false,
+        }
+    }
+
     #[inline(always)]
     fn header(&mut self, tag: u8, len: usize) {
         wire::push_uleb(self.out, wire::header(tag, len));
@@ -411,7 +440,10 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
 /// returned from a call is copied right after its fields were stored, and
 /// the CPU stalls on reading back the fresh stores (serialization took a
 /// fifth longer on records).
-pub(crate) struct Compound<'a, 'o> {
+///
+/// Public only as the [`Serializer`]'s `SerializeSeq`, `SerializeMap`,
+/// `SerializeStruct` (and so on) type.
+pub struct Compound<'a, 'o> {
     ser: &'a mut Serializer<'o>,
     kind: Kind,
     /// Elements or entries written so far.
