@@ -3,12 +3,13 @@
 //! Serialization writes calldata straight into the output: struct fields and
 //! map entries are written in place, then put in key order by gathering them
 //! through a reusable scratch buffer (no tree, no allocation per field). Each
-//! struct type's encoded keys and key order are worked out once per call and
-//! reused for every later value of the type, so its keys are copied, not
-//! encoded, and never compared again; a struct whose fields are declared in
-//! key order is not moved at all (declaring hot structs' fields in key
-//! order is the one speed tip: the benchmark's records, so declared,
-//! serialize in about a sixth fewer instructions; see `BENCHMARKS.md`).
+//! struct type's encoded keys and key order are worked out once per
+//! [`Serializer`] (one per `to_vec` call) and reused for every later value
+//! of the type, so its keys are copied, not encoded, and never compared
+//! again; a struct whose fields are declared in key order is not moved at
+//! all (declaring hot structs' fields in key order is the one speed tip:
+//! the benchmark's records, so declared, serialize in about a sixth fewer
+//! instructions; see `BENCHMARKS.md`).
 //! A long sequence reserves room for all its elements after the first, as
 //! if they were its size and a quarter more (16 MiB at most).
 //! Deserialization reads the input in place in one pass, checking it as
@@ -42,11 +43,10 @@
 //! assert_eq!(back, transfer);
 //! ```
 //!
-//! [`to_vec`] and [`from_slice`] cover
-//! one value. The [`Serializer`] and [`Deserializer`] they use are public
-//! for the rest: several values in one buffer (a reused `Serializer` keeps
-//! the key orders it has worked out), a `DeserializeSeed`, or a depth limit
-//! other than the default.
+//! [`to_vec`] and [`from_slice`] cover one value. The [`Serializer`] and
+//! [`Deserializer`] they use are public for the rest: several values in one
+//! buffer (a reused `Serializer` keeps the key orders it has worked out), a
+//! `DeserializeSeed`, or a depth limit other than the default.
 //!
 //! [`validate`]: crate::validate
 

@@ -140,7 +140,7 @@ impl FieldOrder {
     }
 }
 
-/// How many struct types the order cache remembers (it is per call; types
+/// How many struct types the order cache remembers (per serializer; types
 /// beyond these are sorted each time).
 const MAX_FIELD_ORDERS: usize = 16;
 
