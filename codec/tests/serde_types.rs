@@ -47,21 +47,13 @@ fn values_written_one_after_another_read_back_in_turn() {
     first.serialize(&mut serializer).unwrap();
     second.serialize(&mut serializer).unwrap();
     third.serialize(&mut serializer).unwrap();
-    let lengths = [
+    let each = [
         to_vec(&first).unwrap(),
         to_vec(&second).unwrap(),
         to_vec(&third).unwrap(),
-    ]
-    .map(|bytes| bytes.len());
-    assert_eq!(
-        out,
-        [
-            to_vec(&first).unwrap(),
-            to_vec(&second).unwrap(),
-            to_vec(&third).unwrap()
-        ]
-        .concat()
-    );
+    ];
+    assert_eq!(out, each.concat());
+    let lengths = each.map(|bytes| bytes.len());
 
     let mut de = Deserializer::from_slice(&out);
     assert_eq!(Entry::deserialize(&mut de).unwrap(), first);
