@@ -588,6 +588,16 @@ impl Compound<'_, '_> {
     /// is checked and put in order by [`finish_kind`].
     #[inline(always)]
     fn finish(&mut self) -> Result<(), SerdeError> {
+        // A sequence of the length it declared is done: no call needed.
+        if let Kind::Seq {
+            declared: Some(len),
+            ..
+        } = self.kind
+        {
+            if len == self.count {
+                return Ok(());
+            }
+        }
         if let (Kind::Map { start, first, .. }, Some(index)) = (&self.kind, self.order) {
             let Serializer {
                 out,
