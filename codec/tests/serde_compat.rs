@@ -500,6 +500,57 @@ fn a_wrong_map_length_hint_still_gives_the_canonical_encoding() {
     }
 }
 
+/// A sequence (or tuple) whose length hint is wrong.
+struct LyingSeq {
+    declared: usize,
+    actual: usize,
+    tuple: bool,
+}
+
+impl Serialize for LyingSeq {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeTuple};
+        if self.tuple {
+            let mut tuple = serializer.serialize_tuple(self.declared)?;
+            for index in 0..self.actual {
+                tuple.serialize_element(&index)?;
+            }
+            tuple.end()
+        } else {
+            let mut seq = serializer.serialize_seq(Some(self.declared))?;
+            for index in 0..self.actual {
+                seq.serialize_element(&index)?;
+            }
+            seq.end()
+        }
+    }
+}
+
+/// The reference builds its array from the elements it is given, whatever
+/// the hint said; so do we.
+#[test]
+fn a_wrong_sequence_length_hint_still_gives_the_canonical_encoding() {
+    for (declared, actual) in [(3, 2), (1, 200), (200, 1), (0, 0), (5, 5), (64, 80)] {
+        for tuple in [false, true] {
+            let lying = LyingSeq {
+                declared,
+                actual,
+                tuple,
+            };
+            let expected: Vec<usize> = (0..actual).collect();
+            assert_eq!(
+                to_vec(&lying).unwrap(),
+                to_vec(&expected).unwrap(),
+                "declared {declared}, actual {actual}, tuple {tuple}"
+            );
+            assert_eq!(
+                to_vec(&lying).unwrap(),
+                genlayer_calldata::encode(&genlayer_calldata::to_value(&lying).unwrap())
+            );
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, PartialEq, Debug)]
 struct Sparse {
     zeta: u8,

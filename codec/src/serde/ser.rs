@@ -475,14 +475,14 @@ pub struct Compound<'a, 'o> {
 
 #[derive(Clone, Copy)]
 enum Kind {
-    /// Elements start at `start`; without a declared length the header is
-    /// inserted there at the end.
+    /// Elements start at `start`; with a declared length the header is
+    /// already before `start` (see [`settle_header`]).
     Seq {
         declared: Option<usize>,
         start: usize,
     },
-    /// Entries start at `start`, and are `ser.entries[first..]`; with a
-    /// declared length the header is already before `start`.
+    /// Entries start at `start`, and are `ser.entries[first..]`; the
+    /// header as for a sequence.
     Map {
         declared: Option<usize>,
         start: usize,
@@ -641,23 +641,8 @@ fn finish_kind(
     order: Option<usize>,
 ) -> Result<(), SerdeError> {
     match kind {
-        Kind::Seq {
-            declared: Some(len),
-            ..
-        } if len == count => Ok(()),
-        Kind::Seq {
-            declared: Some(len),
-            ..
-        } => Err(SerdeError::new(alloc::format!(
-            "a sequence declared {len} elements and gave {count}"
-        ))),
-        Kind::Seq {
-            declared: None,
-            start,
-        } => {
-            let mut header = Vec::new();
-            wire::put_uleb(&mut header, wire::header(TAG_ARRAY, count));
-            ser.out.splice(start..start, header);
+        Kind::Seq { declared, start } => {
+            settle_header(ser.out, start, TAG_ARRAY, declared, count);
             Ok(())
         }
         Kind::Map {
@@ -669,19 +654,25 @@ fn finish_kind(
             let ordered = put_in_key_order(ser, start, first, of_struct, order);
             ser.entries.truncate(first);
             ordered?;
-            // The header: written already when the length was declared (and
-            // rewritten if the declaration was wrong), else inserted now.
-            let mut header = Vec::new();
-            wire::put_uleb(&mut header, wire::header(TAG_MAP, count));
-            let written = match declared {
-                Some(len) if len == count => return Ok(()),
-                Some(len) => wire::uleb_len(wire::header(TAG_MAP, len)),
-                None => 0,
-            };
-            ser.out.splice(start - written..start, header);
+            settle_header(ser.out, start, TAG_MAP, declared, count);
             Ok(())
         }
     }
+}
+
+/// Leaves the header for `count` items before a container's contents at
+/// `start`. A declared length's header was written there already, and is
+/// rewritten if the declaration was wrong (the reference, too, counts what
+/// it was given); without one the header is inserted now.
+fn settle_header(out: &mut Vec<u8>, start: usize, tag: u8, declared: Option<usize>, count: usize) {
+    let written = match declared {
+        Some(len) if len == count => return,
+        Some(len) => wire::uleb_len(wire::header(tag, len)),
+        None => 0,
+    };
+    let mut header = Vec::new();
+    wire::put_uleb(&mut header, wire::header(tag, count));
+    out.splice(start - written..start, header);
 }
 
 /// Rewrites the open map's entries (`ser.entries[first..]`, written from
