@@ -297,6 +297,58 @@ fn decoding_errors_name_the_path_and_offset() {
     );
 }
 
+/// Reads a map's first entry and stops.
+#[derive(Debug)]
+struct FirstEntry;
+
+impl<'de> Deserialize<'de> for FirstEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct First;
+        impl<'de> serde::de::Visitor<'de> for First {
+            type Value = FirstEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FirstEntry, A::Error> {
+                map.next_entry::<String, u8>()?;
+                Ok(FirstEntry)
+            }
+        }
+        deserializer.deserialize_map(First)
+    }
+}
+
+#[test]
+fn containers_a_type_reads_only_part_of_are_refused() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Holder {
+        pair: (u8, u8),
+    }
+    let bytes = encode(&genvm_calldata::from_text(r#"{"pair": [1, 2, 3]}"#).unwrap());
+    let error = from_slice::<Holder>(&bytes).unwrap_err();
+    assert_eq!(
+        (error.message(), error.path()),
+        ("1 more elements than the type reads", ".pair")
+    );
+    // The offset is the array's: its header is the byte after the key.
+    assert_eq!(error.offset(), Some(1 + 1 + "pair".len()));
+    let reference = genlayer_calldata::decode(&bytes).unwrap();
+    assert!(genlayer_calldata::from_value::<Holder>(reference).is_err());
+
+    let bytes = encode(&genvm_calldata::from_text(r#"{"a": 1, "b": 2, "c": 3}"#).unwrap());
+    let error = from_slice::<FirstEntry>(&bytes).unwrap_err();
+    assert_eq!(
+        (error.message(), error.offset()),
+        ("2 more entries than the type reads", Some(0))
+    );
+    let one = encode(&genvm_calldata::from_text(r#"{"a": 1}"#).unwrap());
+    assert!(from_slice::<FirstEntry>(&one).is_ok());
+}
+
 #[test]
 fn hostile_nesting_is_refused_before_deserializing() {
     let mut input = vec![0x0d; 1_000_000];

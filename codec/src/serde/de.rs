@@ -125,12 +125,7 @@ impl<'de> Deserializer<'de> {
                 index: 0,
             };
             let value = visitor.visit_seq(&mut seq)?;
-            match seq.remaining {
-                0 => Ok(value),
-                left => Err(SerdeError::new(alloc::format!(
-                    "{left} more elements than the type reads"
-                ))),
-            }
+            all_read(seq.remaining, "elements").map(|()| value)
         })
     }
 
@@ -149,12 +144,7 @@ impl<'de> Deserializer<'de> {
                 key: None,
             };
             let value = visitor.visit_map(&mut map)?;
-            match map.remaining {
-                0 => Ok(value),
-                left => Err(SerdeError::new(alloc::format!(
-                    "{left} more entries than the type reads"
-                ))),
-            }
+            all_read(map.remaining, "entries").map(|()| value)
         })
     }
 
@@ -167,6 +157,18 @@ impl<'de> Deserializer<'de> {
         let result = visit(self);
         self.depth_left += 1;
         result
+    }
+}
+
+/// Checks that a visitor read all of a container: `left` more `items` is
+/// an error (a type that reads fewer would silently drop them).
+#[inline(always)]
+fn all_read(left: usize, items: &str) -> Result<(), SerdeError> {
+    match left {
+        0 => Ok(()),
+        _ => Err(SerdeError::new(alloc::format!(
+            "{left} more {items} than the type reads"
+        ))),
     }
 }
 
