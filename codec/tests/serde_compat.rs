@@ -589,14 +589,15 @@ fn a_wrong_sequence_length_hint_still_gives_the_canonical_encoding() {
                 actual,
                 tuple,
             };
+            let ours = to_vec(&lying).unwrap();
             let expected: Vec<usize> = (0..actual).collect();
             assert_eq!(
-                to_vec(&lying).unwrap(),
+                ours,
                 to_vec(&expected).unwrap(),
                 "declared {declared}, actual {actual}, tuple {tuple}"
             );
             assert_eq!(
-                to_vec(&lying).unwrap(),
+                ours,
                 genlayer_calldata::encode(&genlayer_calldata::to_value(&lying).unwrap())
             );
         }
