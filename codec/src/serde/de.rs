@@ -291,14 +291,31 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         let (item, start) = self.next_item()?;
         match item {
-            ValueRef::Bytes(bytes) => visitor.visit_borrowed_bytes(bytes),
-            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
+            ValueRef::Bytes(bytes) => visitor
+                .visit_borrowed_bytes(bytes)
+                .map_err(|e: SerdeError| e.at(start)),
+            other => Err(wrong_kind(&other, &visitor, start)),
         }
-        .map_err(|e: SerdeError| e.at(start))
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         self.deserialize_bytes(visitor)
+    }
+
+    /// Only a string is a string: serde's `String` and `&str` would also
+    /// take UTF-8 bytes, which the reference refuses.
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        let (item, start) = self.next_item()?;
+        match item {
+            ValueRef::Str(text) => visitor
+                .visit_borrowed_str(text)
+                .map_err(|e: SerdeError| e.at(start)),
+            other => Err(wrong_kind(&other, &visitor, start)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
+        self.deserialize_str(visitor)
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
@@ -307,9 +324,17 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 str string
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128
         unit unit_struct seq tuple tuple_struct map struct identifier
     }
+}
+
+/// The error for an item of another kind than the visitor reads; out of
+/// line, so the reading paths stay small.
+#[cold]
+#[inline(never)]
+fn wrong_kind(item: &ValueRef<'_>, expected: &dyn de::Expected, start: usize) -> SerdeError {
+    <SerdeError as de::Error>::invalid_type(unexpected(item), expected).at(start)
 }
 
 /// How an item shows in a type error.

@@ -23,7 +23,10 @@
 //! integer type (`u128`/`i128` included) is an integer; floats only when
 //! whole and within ±(2^53 − 1); `char` and non-string map keys are errors.
 //! [`Address`](crate::Address) is the address atom and [`Int`](crate::Int)
-//! an integer of any size.
+//! an integer of any size. Reading keeps the kinds apart: a string is read
+//! only from a string, bytes only from bytes. `spec/typed-mapping.md` states
+//! the whole mapping, both ways, and `spec/vectors/typed.json` holds its
+//! vectors.
 //!
 //! ```
 //! use serde::{Deserialize, Serialize};
