@@ -79,6 +79,8 @@ def build():
     read_refused("u8_negative", "-1 does not fit u8", "u8", -1, "invalid value")
     read_refused("u64_from_string", "an integer is not read from a string", "u64", "5", "invalid type")
 
+    read_refused("bool_from_integer", "a bool is read only from its atom", "bool", 1, "invalid type")
+
     # Bytes and strings stay apart.
     read_refused("bytes_from_string", "bytes are read only from bytes", "bytes", "ab", "invalid type")
     read_refused("string_from_bytes", "a string only from a string", "string", b"ab", "invalid type")
@@ -101,6 +103,8 @@ def build():
     maps("both", "tuple_struct", "a tuple struct is an array", "struct Pair(u8, string)", [2, "b"], [2, "b"])
     maps("read", "struct_unknown_field_ignored", "a field the type does not have is skipped when reading",
          POINT, {"y": 1, "x": 2}, {"x": 2, "y": 1, "z": 3})
+    read_refused("newtype_struct_from_array", "a newtype struct is read from its content, not from an array",
+                 "struct Meters(u64)", [7], "invalid type")
     read_refused("struct_missing_field", "a missing field is refused", POINT, {"x": 1}, "missing field")
     maps("read", "struct_from_array", "a struct is also read from an array of its fields in declaration order",
          POINT, {"y": 1, "x": 2}, [1, 2])
@@ -122,6 +126,14 @@ def build():
          {"Line": [1, 2]})
     maps("both", "enum_struct_variant", "a struct variant is {name: map}, keys sorted", SHAPE,
          {"Rect": {"w": 3, "h": 4}}, {"Rect": {"h": 4, "w": 3}})
+    maps("read", "enum_unit_variant_as_map", "a unit variant is also read from {name: null}", SHAPE, "Dot",
+         {"Dot": None})
+    read_refused("enum_unit_variant_with_content", "a unit variant's map holds null", SHAPE, {"Dot": 5},
+                 "invalid type")
+    read_refused("enum_newtype_variant_as_name", "a variant with content is not read from its name alone", SHAPE,
+                 "Circle", "invalid type")
+    read_refused("enum_struct_variant_from_array", "unlike a struct, a struct variant is read only from a map",
+                 SHAPE, {"Rect": [3, 4]}, "invalid type")
     read_refused("enum_unknown_variant", "a name the enum does not have", SHAPE, "Square", "unknown variant")
     read_refused("enum_two_keys", "a variant's map holds one key", SHAPE, {"Circle": 1, "Dot": None},
                  "one-key map")

@@ -478,12 +478,23 @@ impl<'de> de::VariantAccess<'de> for Content<'_, 'de> {
             .map_err(|e| e.within_field(self.name))
     }
 
+    /// Only from a map: unlike a struct, the reference reads a struct
+    /// variant from no array of its fields.
     fn struct_variant<V: Visitor<'de>>(
         self,
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, SerdeError> {
-        de::Deserializer::deserialize_any(&mut *self.de, visitor)
-            .map_err(|e| e.within_field(self.name))
+        let de = self.de;
+        let read = || {
+            let (item, start) = de.next_item()?;
+            match item {
+                ValueRef::Map(entries) => de
+                    .enter_map(entries.len(), visitor)
+                    .map_err(|e| e.at(start)),
+                other => Err(wrong_kind(&other, &visitor, start)),
+            }
+        };
+        read().map_err(|e| e.within_field(self.name))
     }
 }
