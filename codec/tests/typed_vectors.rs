@@ -38,6 +38,12 @@ struct Meters(u64);
 #[derive(Serialize, Deserialize, PartialEq, Debug)]
 struct Pair(u8, String);
 
+#[derive(Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Color {
+    Red,
+    Blue,
+}
+
 #[derive(Serialize, Deserialize, PartialEq, Debug)]
 enum Shape {
     Dot,
@@ -131,6 +137,8 @@ fn every_typed_vector_holds_for_ours_and_the_reference() {
             "(u8, string)" => check::<(u8, String)>(vector),
             "map<string, u8>" => check::<BTreeMap<String, u8>>(vector),
             "map<u8, u8>" => check::<BTreeMap<u8, u8>>(vector),
+            "map<option<string>, u8>" => check::<BTreeMap<Option<String>, u8>>(vector),
+            "map<enum Color { Red, Blue }, u8>" => check::<BTreeMap<Color, u8>>(vector),
             "struct Point { y: i64, x: i64 }" => check::<Point>(vector),
             "struct Accents { é: u8, z: u8 }" => check::<Accents>(vector),
             "struct Marker" => check::<Marker>(vector),

@@ -114,7 +114,11 @@ def build():
     # Maps: string keys only.
     maps("both", "map_sorted", "a map's entries are sorted by key", "map<string, u8>", {"b": 1, "a": 2},
          {"a": 2, "b": 1})
+    maps("both", "map_unit_variant_keys", "a unit variant is a string, so it may be a key",
+         "map<enum Color { Red, Blue }, u8>", {"Red": 1, "Blue": 2}, {"Blue": 2, "Red": 1})
     write_refused("map_integer_keys", "a map key must be a string", "map<u8, u8>", {"1": 2}, "key")
+    write_refused("map_optional_keys", "an optional key is not a string, even when it holds one",
+                  "map<option<string>, u8>", {"a": 1}, "key")
     read_refused("map_integer_keys_read", "nor is a string key read as a number", "map<u8, u8>", {"1": 2},
                  "invalid type")
 

@@ -56,6 +56,7 @@
 mod de;
 mod error;
 mod impls;
+mod key;
 mod ser;
 
 use alloc::vec::Vec;

@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 use serde::ser::{self, Serialize};
 
+use super::key::{put_key, KeySerializer};
 use super::{SerdeError, RAW};
 use crate::wire::{self, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_NEG_INT, TAG_POS_INT, TAG_STR};
 
@@ -62,12 +63,6 @@ struct Entry {
     start: usize,
     /// A struct field's name; `None` for a map key.
     field: Option<&'static str>,
-}
-
-/// Appends a map key: its length, then its text.
-fn put_key(out: &mut Vec<u8>, key: &str) {
-    wire::push_uleb(out, key.len() as u128);
-    out.extend_from_slice(key.as_bytes());
 }
 
 /// The key of the entry at `start` in `out`, as a range.
@@ -789,28 +784,16 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
     type Error = SerdeError;
 
-    /// Writes the key as a value (so whatever serializes as a string is a
-    /// key, as with the reference), then rewrites its string header as the
-    /// plain length a key has, in place: the length never takes more bytes
-    /// than the header did. Anything but a string is refused.
+    /// Writes the key straight into the output: only what serializes as a
+    /// string is one (see [`KeySerializer`]).
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerdeError> {
         if self.pending_key().is_some() {
             return Err(SerdeError::new("a map key without a value"));
         }
         let start = self.ser.out.len();
-        key.serialize(&mut *self.ser)?;
-        let out = &mut *self.ser.out;
-        let header = wire::read_uleb(out, start)
-            .ok()
-            .filter(|h| h.tag() == TAG_STR);
-        let Some((header, len)) = header.and_then(|h| h.length().ok().map(|len| (h, len))) else {
-            out.truncate(start);
-            return Err(SerdeError::new("a map key must be a string"));
-        };
-        let text = start + wire::uleb_len(len as u128);
-        out.copy_within(header.end.., text);
-        out.truncate(text + len);
-        wire::put_uleb(&mut &mut out[start..text], len as u128);
+        key.serialize(KeySerializer {
+            out: &mut *self.ser.out,
+        })?;
         self.ser.entries.push(Entry { start, field: None });
         Ok(())
     }
