@@ -309,13 +309,20 @@ def document():
             "error_kinds": ERROR_KINDS, "vectors": VECTORS}
 
 
-def main():
-    rendered = json.dumps(document(), indent=1, ensure_ascii=True) + "\n"
+def write_or_check(out, document):
+    """Writes `document` as JSON to `out`; with `--check`, exits 1 instead
+    if `out` does not hold exactly that already."""
+    rendered = json.dumps(document, indent=1, ensure_ascii=True) + "\n"
     if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text() != rendered:
-            sys.exit("spec/vectors/calldata.json is out of date: run python3 spec/vectors/gen_calldata.py")
+        if not out.exists() or out.read_text() != rendered:
+            script = pathlib.Path(sys.argv[0]).name
+            sys.exit(f"spec/vectors/{out.name} is out of date: run python3 spec/vectors/{script}")
         return
-    OUT.write_text(rendered)
+    out.write_text(rendered)
+
+
+def main():
+    write_or_check(OUT, document())
 
 
 if __name__ == "__main__":

@@ -4,12 +4,11 @@
 Calldata payloads come from gen_calldata.py's encoder and printer. `--check`
 exits 1 if the file differs from what it would write.
 """
-import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from gen_calldata import encode, text  # noqa: E402
+from gen_calldata import encode, text, write_or_check  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("framing.json")
 VECTORS = []
@@ -70,13 +69,7 @@ def build():
 def main():
     VECTORS.clear()
     build()
-    document = {"format": "genvm-framing-vectors", "version": 1, "vectors": VECTORS}
-    rendered = json.dumps(document, indent=1, ensure_ascii=True) + "\n"
-    if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text() != rendered:
-            sys.exit("spec/vectors/framing.json is out of date: run python3 spec/vectors/gen_framing.py")
-        return
-    OUT.write_text(rendered)
+    write_or_check(OUT, {"format": "genvm-framing-vectors", "version": 1, "vectors": VECTORS})
 
 
 if __name__ == "__main__":

@@ -6,12 +6,11 @@ Each vector is {"name", "description", "hex", "text"}; invalid ones carry
 "error" (a phrase the refusal contains) instead of "text". `--check` exits 1
 if the file differs from what it would write.
 """
-import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from gen_calldata import Address, encode, text  # noqa: E402
+from gen_calldata import Address, encode, text, write_or_check  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("host-calls.json")
 
@@ -99,13 +98,7 @@ def build():
 
 
 def main():
-    document = {"format": "genvm-host-call-vectors", "version": 1, "vectors": build()}
-    rendered = json.dumps(document, indent=1, ensure_ascii=True) + "\n"
-    if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text() != rendered:
-            sys.exit("spec/vectors/host-calls.json is out of date: run python3 spec/vectors/gen_host_calls.py")
-        return
-    OUT.write_text(rendered)
+    write_or_check(OUT, {"format": "genvm-host-call-vectors", "version": 1, "vectors": build()})
 
 
 if __name__ == "__main__":

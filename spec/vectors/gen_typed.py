@@ -13,12 +13,11 @@ on purpose (spec/typed-mapping.md). The calldata is built by the
 independent encoder of gen_calldata.py. `--check` exits 1 if the file
 differs from what it would write.
 """
-import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from gen_calldata import encode, text  # noqa: E402
+from gen_calldata import encode, text, write_or_check  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("typed.json")
 
@@ -153,12 +152,7 @@ def document():
 
 
 def main():
-    rendered = json.dumps(document(), indent=1, ensure_ascii=True) + "\n"
-    if "--check" in sys.argv[1:]:
-        if not OUT.exists() or OUT.read_text() != rendered:
-            sys.exit("spec/vectors/typed.json is out of date: run python3 spec/vectors/gen_typed.py")
-        return
-    OUT.write_text(rendered)
+    write_or_check(OUT, document())
 
 
 if __name__ == "__main__":
