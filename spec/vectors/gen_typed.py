@@ -9,7 +9,8 @@ JSON as that file describes. "write" vectors go from the value to calldata,
 carry "hex" and "text" (the calldata); refused ones "error" (a phrase the
 refusal contains), and "hex" too when reading; "reference_accepts" marks
 the two reads the reference host's codec lets through and this one refuses
-on purpose (spec/typed-mapping.md). The calldata is built by the
+on purpose (spec/typed-mapping.md), and "reference_carries": false the
+types its serde cannot carry (addresses, integers beyond 128 bits). The calldata is built by the
 independent encoder of gen_calldata.py. `--check` exits 1 if the file
 differs from what it would write.
 """
@@ -17,7 +18,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from gen_calldata import encode, text, write_or_check  # noqa: E402
+from gen_calldata import Address, encode, text, write_or_check  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("typed.json")
 
@@ -31,6 +32,11 @@ def build():
     def maps(direction, name, description, type_, value, calldata):
         vectors.append({"name": name, "description": description, "direction": direction, "type": type_,
                         "value": value, "hex": encode(calldata).hex(), "text": text(calldata)})
+
+    def own_type(name, description, type_, value, calldata):
+        # A type of this mapping that the reference's serde cannot carry.
+        maps("both", name, description, type_, value, calldata)
+        vectors[-1]["reference_carries"] = False
 
     def write_refused(name, description, type_, value, error):
         vectors.append({"name": name, "description": description, "direction": "write", "type": type_,
@@ -120,6 +126,17 @@ def build():
                   "map<option<string>, u8>", {"a": 1}, "key")
     read_refused("map_integer_keys_read", "nor is a string key read as a number", "map<u8, u8>", {"1": 2},
                  "invalid type")
+
+    # Addresses and integers of any size: types of their own, which the
+    # reference's serde cannot carry (its own types stop at 128 bits and
+    # know no address).
+    own_type("address", "an address is the address atom", "address", "0x" + "01" * 20,
+             Address(bytes([1] * 20)))
+    own_type("int_beyond_128_bits", "an integer of any size is an integer", "int", str(2**200), 2**200)
+    own_type("negative_int_beyond_128_bits", "negative ones too", "int", str(-2**200), -2**200)
+    read_refused("address_from_bytes", "an address is read only from the address atom, not from 20 bytes",
+                 "address", bytes(20), "address")
+    vectors[-1]["reference_carries"] = False
 
     # Enums: a unit variant is its name, any other a one-key map.
     maps("both", "enum_unit_variant", "a unit variant is its name", SHAPE, "Dot", "Dot")
