@@ -785,7 +785,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Error = SerdeError;
 
     /// Writes the key straight into the output: only what serializes as a
-    /// string is one (see [`KeySerializer`]).
+    /// string is one (see `KeySerializer`).
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerdeError> {
         if self.pending_key().is_some() {
             return Err(SerdeError::new("a map key without a value"));
