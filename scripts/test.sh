@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the workspace. Installs what the tests need first, so it
-# works on a fresh machine with only rustup, Python 3, Node.js and a C compiler.
+# works on a fresh machine with only rustup, Python 3 (with venv), Node.js
+# (with npm) and a C compiler, and with PyPI and npm reachable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,10 @@ cargo test --workspace 2>&1 | tee -a "$log"
 
 # The C ABI from C (under valgrind, shared and static) and from Python.
 bash capi/tests/run.sh 2>&1 | tee -a "$log"
+
+# The client SDKs genlayer-py and genlayer-js side by side with us (installs
+# them at their pinned versions).
+bash interop/run.sh 2>&1 | tee -a "$log"
 
 # One closing line for the whole run (cargo's last line is often a crate
 # with no doc tests); each C program run and each Python test counts as one.
