@@ -2,8 +2,9 @@
 
 genlayer-py (PyPI) and genlayer-js (npm) encode and decode calldata too
 (FACTS sec. 7). Their encoders must write our bytes, their decoders must read
-what we accept as we read it, and genlayer-py's `to_str` must print our text
-form. Their decoders are lax: what they accept beyond the format is listed in
+what we accept as we read it, genlayer-py's `to_str` must print our text form
+and its receipt reader must read our ResultCode frames as we do. Their
+decoders are lax: what they accept beyond the format is listed in
 interop/README.md, and `test_report_is_current` keeps that list true.
 
 Run by interop/run.sh, which installs the pinned SDKs; `--report` prints the
@@ -11,6 +12,7 @@ README's report section, `--report --write` rewrites it.
 """
 
 import abc
+import base64
 import collections.abc
 import json
 import pathlib
@@ -36,6 +38,7 @@ if not hasattr(collections.abc, "Buffer"):
 
 from genlayer_py.abi import calldata as py_peer  # noqa: E402
 from genlayer_py.types import CalldataAddress  # noqa: E402
+from genlayer_py.utils.jsonifier import result_to_user_friendly_json  # noqa: E402
 
 README = HERE / "README.md"
 REPORT_START = "<!-- report: written by `python3 interop/test_peers.py --report --write` -->\n"
@@ -44,8 +47,8 @@ RANDOM_VALUES = 1500
 MUTATIONS_PER_VALUE = 3
 
 
-def vectors_document():
-    return json.loads((ROOT / "spec" / "vectors" / "calldata.json").read_text())
+def vectors_document(name="calldata.json"):
+    return json.loads((ROOT / "spec" / "vectors" / name).read_text())
 
 
 def vectors():
@@ -98,6 +101,16 @@ def for_py_peer(value):
     if isinstance(value, dict):
         return {key: for_py_peer(item) for key, item in utf8_order(value.items())}
     return value
+
+
+# Our frame kinds by genlayer-py's older names for the same result codes.
+SDK_STATUS = {"return": "return", "user_error": "rollback", "user_error_data": "rollback",
+              "vm_error": "contract_error", "internal_error": "error"}
+
+
+def python_text(text):
+    """Our text form as genlayer-py prints it: U+007F escaped (README)."""
+    return text.replace("\x7f", "\\u007f")
 
 
 def js_peer(requests):
@@ -240,7 +253,30 @@ class Decoders(unittest.TestCase):
         cases += [(ours.to_text(ours.encode(value)), ours.encode(value)) for value in values]
         for text, data in cases:
             printed = py_peer.to_str(for_py_peer(py_peer.decode(data)))
-            self.assertEqual(printed, text.replace("\x7f", "\\u007f"), data.hex())
+            self.assertEqual(printed, python_text(text), data.hex())
+
+
+class Frames(unittest.TestCase):
+    def test_python_sdk_reads_our_frames(self):
+        """genlayer-py's receipt reader (`result_to_user_friendly_json`) names
+        each kind of frame as we read it, and reads a RETURN's calldata and
+        the messages of USER_ERROR and VM_ERROR as we do. It leaves
+        INTERNAL_ERROR's message out and reads a USER_ERROR's calldata as
+        text (README)."""
+        framed = [vector for vector in vectors_document("framing.json")["vectors"] if "kind" in vector]
+        self.assertEqual({vector["kind"] for vector in framed}, set(SDK_STATUS))
+        for vector in framed:
+            with self.subTest(vector["name"]):
+                data = bytes.fromhex(vector["hex"])
+                frame = ours.frame_decode(data)
+                read = result_to_user_friendly_json(base64.b64encode(data).decode())
+                self.assertEqual(read["status"], SDK_STATUS[frame.kind])
+                if frame.kind == "return":
+                    self.assertEqual(read["payload"]["readable"], python_text(ours.to_text(data[1:])))
+                elif frame.kind in ("user_error", "vm_error"):
+                    self.assertEqual(read["payload"], frame.payload)
+                elif frame.kind == "internal_error":
+                    self.assertIsNone(read["payload"])
 
 
 def report():
