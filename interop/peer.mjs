@@ -4,7 +4,7 @@
 //   {"op": "encode", "value": V}  ->  {"hex": "..."} or {"error": "..."}
 //   {"op": "decode", "hex": "..."} -> {"value": V} or {"error": "..."}
 //   {"op": "text", "hex": "..."}   -> {"text": "..."} or {"error": "..."}
-// V is the tagged JSON form of interop/README.md: null, true, false,
+// V is test_peers.py's tagged JSON form of a value: null, true, false,
 // {"int": "<decimal>"}, {"bytes": "<hex>"}, {"str": "..."}, {"addr": "<hex>"},
 // [V, ...] and {"map": [["key", V], ...]}.
 import { createInterface } from "node:readline";

@@ -156,22 +156,26 @@ INTEGERS = [0, 1, 7, 8, 63, 64, 127, 128, 2**31, 2**53, 2**63 - 1, 2**63, 2**64 
 
 def random_value(rng, depth=0):
     """A random calldata value in our Python form (maps unsorted)."""
-    kind = rng.randrange(10 if depth < 4 else 7)
-    if kind == 0:
+    kinds = ["atom", "integer", "small integer", "bytes", "string", "string", "address"]
+    if depth < 4:
+        kinds += ["array", "array", "map"]
+    kind = rng.choice(kinds)
+    if kind == "atom":
         return rng.choice([None, True, False])
-    if kind == 1:
+    if kind == "integer":
         magnitude = rng.choice(INTEGERS) + rng.choice([0, 0, 1, rng.randrange(1000)])
         return rng.choice([1, -1]) * magnitude
-    if kind == 2:
+    if kind == "small integer":
+        return rng.randrange(-300, 300)
+    if kind == "bytes":
         return rng.randbytes(rng.choice([0, 1, 5, 31, 32, 127, 128, 300]))
-    if kind in (3, 4):
+    if kind == "string":
         return "".join(rng.choice(KEYS) for _ in range(rng.randrange(4)))
-    if kind in (5, 6):
-        return ours.Address(rng.randbytes(20)) if kind == 5 else rng.randrange(-300, 300)
-    if kind in (7, 8):
+    if kind == "address":
+        return ours.Address(rng.randbytes(20))
+    if kind == "array":
         return [random_value(rng, depth + 1) for _ in range(rng.randrange(5))]
     keys = rng.sample(KEYS, rng.randrange(6))
-    rng.shuffle(keys)
     return {key: random_value(rng, depth + 1) for key in keys}
 
 
