@@ -103,7 +103,7 @@ def for_py_peer(value):
     return value
 
 
-# Our frame kinds by genlayer-py's older names for the same result codes.
+# Our frame kinds by genlayer-py's names for the same result codes.
 SDK_STATUS = {"return": "return", "user_error": "rollback", "user_error_data": "rollback",
               "vm_error": "contract_error", "internal_error": "error"}
 
