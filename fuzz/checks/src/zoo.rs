@@ -129,8 +129,12 @@ fn replace_one_value(bytes: &[u8], input: &mut Unstructured) -> Option<Vec<u8>> 
 }
 
 /// Puts `replacement` in place of the value `target` steps into `value`
-/// (depth first, `value` itself being step 0), if it has that many.
+/// (depth first, `value` itself being step 0), if it has that many; once
+/// it is placed, the walk stops.
 fn replace_nth(value: &mut Value, target: &mut usize, replacement: &mut Option<Value>) {
+    if replacement.is_none() {
+        return;
+    }
     if *target == 0 {
         if let Some(replacement) = replacement.take() {
             *value = replacement;
