@@ -108,11 +108,6 @@ SDK_STATUS = {"return": "return", "user_error": "rollback", "user_error_data": "
               "vm_error": "contract_error", "internal_error": "error"}
 
 
-def python_text(text):
-    """Our text form as genlayer-py prints it: U+007F escaped (README)."""
-    return text.replace("\x7f", "\\u007f")
-
-
 def js_peer(requests):
     """Answers from genlayer-js (interop/peer.mjs), one per request."""
     lines = "".join(json.dumps(request) + "\n" for request in requests)
@@ -249,15 +244,14 @@ class Decoders(unittest.TestCase):
         self.assertGreater(accepted, RANDOM_VALUES)
 
     def test_python_sdk_prints_our_text_form(self):
-        """But for U+007F: genlayer-py escapes it, as Python's json.dumps does,
-        where FACTS sec. 2 and spec/calldata.md print it raw."""
+        """On every valid vector and random value, U+007F included."""
         valid = [vector for vector in vectors() if "text" in vector]
         encodings = [ours.encode(value) for value in random_values()]
         cases = [(v["text"], bytes.fromhex(v["hex"])) for v in valid]
         cases += [(ours.to_text(data), data) for data in encodings]
         for text, data in cases:
             printed = py_peer.to_str(for_py_peer(py_peer.decode(data)))
-            self.assertEqual(printed, python_text(text), data.hex())
+            self.assertEqual(printed, text, data.hex())
 
 
 class Frames(unittest.TestCase):
@@ -276,7 +270,7 @@ class Frames(unittest.TestCase):
                 read = result_to_user_friendly_json(base64.b64encode(data).decode())
                 self.assertEqual(read["status"], SDK_STATUS[frame.kind])
                 if frame.kind == "return":
-                    self.assertEqual(read["payload"]["readable"], python_text(ours.to_text(data[1:])))
+                    self.assertEqual(read["payload"]["readable"], ours.to_text(data[1:]))
                 elif frame.kind in ("user_error", "vm_error"):
                     self.assertEqual(read["payload"], frame.payload)
                 elif frame.kind == "internal_error":

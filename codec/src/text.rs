@@ -38,10 +38,10 @@ pub(crate) fn read_hex(digits: &str) -> Option<alloc::vec::Vec<u8>> {
         .collect()
 }
 
-/// Writes `text` as a JSON string literal, ASCII only: `"`, `\` and the
-/// controls with short escapes get them, other controls and everything past
-/// U+007F become `\uXXXX` (lowercase, surrogate pairs beyond the BMP).
-/// U+007F itself is printed raw.
+/// Writes `text` as a JSON string literal, ASCII only, as Python's
+/// `json.dumps` does: `"`, `\` and the controls with short escapes get them,
+/// every other character outside U+0020..=U+007E becomes `\uXXXX`
+/// (lowercase, surrogate pairs beyond the BMP).
 pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
     write_string_escaping(out, text, true)
 }
@@ -63,8 +63,8 @@ fn write_string_escaping<W: Write + ?Sized>(
             '\t' => "\\t",
             '\u{8}' => "\\b",
             '\u{c}' => "\\f",
-            ' '..='\u{7f}' => continue,
-            '\u{80}'.. if !escape_non_ascii => continue,
+            ' '..='\u{7e}' => continue,
+            '\u{80}'.. if !escape_non_ascii && !moves_the_terminal(c) => continue,
             _ => "",
         };
         out.write_str(&text[plain_from..at])?;
@@ -83,6 +83,22 @@ fn write_string_escaping<W: Write + ?Sized>(
     }
     out.write_str(&text[plain_from..])?;
     out.write_char('"')
+}
+
+/// Whether a non-ASCII character acts on a terminal or on how text around it
+/// is laid out rather than showing as itself: the C1 controls, Unicode's
+/// bidirectional controls (Trojan Source) and the line and paragraph
+/// separators. [`Pretty`] escapes these even though it keeps UTF-8 raw.
+fn moves_the_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// Writes `items` as `[a,b]` with `item` printing each.
@@ -141,8 +157,11 @@ fn write_value<W: Write + ?Sized>(out: &mut W, value: &Value) -> fmt::Result {
 }
 
 /// The text form laid out for people: two-space indentation, one element or
-/// entry a line, strings with raw UTF-8 (only quotes, backslashes and control
-/// characters escaped). Made by [`ValueRef::pretty`]; not the canonical text.
+/// entry a line, strings with raw UTF-8. Quotes, backslashes, every control
+/// character (C0, U+007F, C1), the bidirectional controls and the line and
+/// paragraph separators are still escaped, so printed input can neither
+/// drive a terminal nor reorder what is shown around it. Made by
+/// [`ValueRef::pretty`]; not the canonical text.
 #[derive(Clone, Copy, Debug)]
 pub struct Pretty<'v, 'a>(&'v ValueRef<'a>);
 
@@ -238,13 +257,13 @@ mod tests {
     }
 
     #[test]
-    fn escapes_like_python_json_but_keeps_del() {
+    fn escapes_like_python_json_dumps() {
         assert_eq!(quoted("a\"b\\c"), r#""a\"b\\c""#);
         assert_eq!(
             quoted("\n\r\t\u{8}\u{c}\u{0}\u{1f}"),
             r#""\n\r\t\b\f\u0000\u001f""#
         );
-        assert_eq!(quoted("\u{7f}"), "\"\u{7f}\"");
+        assert_eq!(quoted("\u{7f}"), r#""\u007f""#);
         assert_eq!(quoted("é€\u{ffff}"), r#""\u00e9\u20ac\uffff""#);
         assert_eq!(quoted("😀"), r#""\ud83d\ude00""#);
         assert_eq!(quoted(""), r#""""#);
@@ -256,6 +275,17 @@ mod tests {
         let view = crate::decode_ref(&bytes).unwrap();
         assert_eq!(alloc::format!("{}", view.pretty()), "[\n  \"é\\\"\"\n]");
         assert_eq!(alloc::format!("{view}"), r#"["\u00e9\""]"#);
+    }
+
+    #[test]
+    fn pretty_escapes_what_acts_on_a_terminal() {
+        let text = "\u{1b}[2J\u{7f}\u{85}\u{9f}\u{202e}\u{2066}\u{2028}\u{61c}ok é";
+        let bytes = crate::encode(&crate::Value::from(text));
+        let view = crate::decode_ref(&bytes).unwrap();
+        assert_eq!(
+            alloc::format!("{}", view.pretty()),
+            r#""\u001b[2J\u007f\u0085\u009f\u202e\u2066\u2028\u061cok é""#
+        );
     }
 
     #[test]

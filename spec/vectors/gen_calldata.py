@@ -68,7 +68,7 @@ def quote(text):
         short = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
         if ch in short:
             out.append(short[ch])
-        elif 0x20 <= code <= 0x7F:
+        elif 0x20 <= code <= 0x7E:
             out.append(ch)
         elif code > 0xFFFF:
             code -= 0x10000
@@ -163,7 +163,7 @@ def build():
     valid("str_300", "300 bytes of ASCII", "xyz" * 100)
     valid("str_escapes", "quote, backslash and the controls with short escapes", "\"\\\n\r\t\b\f")
     valid("str_controls", "other control characters print as \\u00XX (lowercase hex)", "\x00\x01\x1f")
-    valid("str_del", "U+007F is printed raw, not escaped", "a\x7fb")
+    valid("str_del", "U+007F is escaped as \\u007f, as json.dumps does", "a\x7fb")
     valid("str_space_and_tilde", "the printable ASCII edges", " ~")
     valid("str_two_byte_utf8", "2-byte UTF-8 prints as \\u00e9", "é")
     valid("str_three_byte_utf8", "3-byte UTF-8 prints as \\u20ac", "€")
