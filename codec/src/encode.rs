@@ -45,6 +45,47 @@ pub fn encoded_len<T: Encode + ?Sized>(value: &T) -> usize {
     value.encoded_len()
 }
 
+/// Appends the header of an array of `len` elements; the caller then
+/// appends the elements' encodings. For encoders that walk values of their
+/// own (the Python binding) without building a [`Value`] first; scalars are
+/// written by encoding a [`ValueRef`]. A valid array has fewer than 2^32
+/// elements.
+///
+/// ```
+/// use genvm_calldata::{encode_array_header, Encode, ValueRef};
+/// let mut out = Vec::new();
+/// encode_array_header(&mut out, 1);
+/// ValueRef::Null.encode_to(&mut out);
+/// assert_eq!(out, [0x0d, 0x00]);
+/// ```
+#[inline]
+pub fn encode_array_header<B: BufMut + ?Sized>(out: &mut B, len: usize) {
+    put_header(out, TAG_ARRAY, len);
+}
+
+/// Appends the header of a map of `len` entries; the caller then appends
+/// each entry with [`encode_map_key`] and its value's encoding, keys
+/// strictly increasing by their UTF-8 bytes (see [`encode_array_header`]).
+#[inline]
+pub fn encode_map_header<B: BufMut + ?Sized>(out: &mut B, len: usize) {
+    put_header(out, TAG_MAP, len);
+}
+
+/// Appends a map key (its length, then its UTF-8 bytes).
+///
+/// ```
+/// use genvm_calldata::{encode_map_header, encode_map_key, Encode, ValueRef};
+/// let mut out = Vec::new();
+/// encode_map_header(&mut out, 1);
+/// encode_map_key(&mut out, "a");
+/// ValueRef::Bool(true).encode_to(&mut out);
+/// assert_eq!(genvm_calldata::decode_ref(&out).unwrap().to_string(), r#"{"a":true}"#);
+/// ```
+#[inline]
+pub fn encode_map_key<B: BufMut + ?Sized>(out: &mut B, key: &str) {
+    put_key(out, key);
+}
+
 #[inline(always)]
 fn put_header<B: BufMut + ?Sized>(out: &mut B, tag: u8, len: usize) {
     wire::put_uleb(out, wire::header(tag, len));

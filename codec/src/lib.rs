@@ -80,7 +80,9 @@ pub use decode::{
     decode, decode_bytes, decode_bytes_with, decode_ref, decode_ref_with, decode_with, validate,
     validate_with, DecodeOptions,
 };
-pub use encode::{encode, encode_to, encoded_len, Encode};
+pub use encode::{
+    encode, encode_array_header, encode_map_header, encode_map_key, encode_to, encoded_len, Encode,
+};
 pub use error::{DecodeError, ErrorKind, UnknownErrorKind};
 pub use frame::{
     decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
