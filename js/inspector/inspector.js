@@ -191,14 +191,17 @@ function hexView(bytes, { bad = -1, code = false } = {}) {
   return view;
 }
 
-// The input text with the character at `offset` marked, for text form errors.
-function textView(text, offset) {
-  const at = Math.min(offset, text.length);
-  const char = text.slice(at, at + 1);
+// The input text with the character at `line` and `column` (counted in code
+// points, as the package counts them) marked, for text form errors.
+function textView(text, error) {
+  const lineStart = text.split('\n').slice(0, error.line - 1).reduce((at, l) => at + l.length + 1, 0);
+  let at = lineStart;
+  for (let c = 1; c < error.column && at < text.length; c++) at += text.codePointAt(at) > 0xffff ? 2 : 1;
+  const char = String.fromCodePoint(text.codePointAt(at) ?? 0x2404);
   // A line break or the end of the text is marked with a visible sign.
-  const shownChar = char === '\n' ? '↵\n' : char || '␄';
-  const mark = el('mark', { class: 'bad', 'data-offset': offset }, shownChar);
-  return el('pre', { class: 'text-input' }, text.slice(0, at), mark, text.slice(at + 1));
+  const shown = char === '\n' ? '↵\n' : char;
+  const mark = el('mark', { class: 'bad', 'data-offset': error.offset }, shown);
+  return el('pre', { class: 'text-input' }, text.slice(0, at), mark, text.slice(at + char.length));
 }
 
 function clear() {
@@ -245,7 +248,7 @@ function showError(error, input, mode) {
   } else if (isCalldata) {
     $('error-where').textContent = `at line ${error.line}, column ${error.column} of the text`;
     $('hex-title').textContent = 'Input text';
-    $('hex').replaceChildren(textView(input.raw, error.offset));
+    $('hex').replaceChildren(textView(input.raw, error));
     $('hex-pane').hidden = false;
   }
   status(false, input);
