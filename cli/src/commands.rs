@@ -1,20 +1,65 @@
-//! What each subcommand does to one input: bytes in, the output line (or an
-//! error message) out.
+//! What each subcommand does to one input: bytes in, the output line (or
+//! why the input failed) out.
 
 use genvm_calldata::{
     decode_frame, decode_ref, encode as encode_value, from_text, validate as check, Frame,
     UserError, Value,
 };
 
-use crate::io::{line, Encoding};
+use crate::encoding::{is_blank, Encoding};
+use crate::failure::{Failure, Position};
+use crate::io::Answer;
 use crate::FrameArgs;
 
-fn utf8(raw: &[u8]) -> Result<&str, String> {
-    std::str::from_utf8(raw).map_err(|e| format!("input is not UTF-8 at byte {}", e.valid_up_to()))
+/// How `decode` lays out the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The canonical text form.
+    Canonical,
+    /// `Pretty`: indented, raw UTF-8.
+    Pretty,
+    /// `Pretty` on one line, for `--lines`.
+    PrettyOneLine,
 }
 
-fn parse_text(text: &str) -> Result<Value, String> {
-    from_text(text).map_err(|e| e.to_string())
+/// `text` and a newline, as bytes.
+fn line(text: impl Into<String>) -> Vec<u8> {
+    let mut text = text.into().into_bytes();
+    text.push(b'\n');
+    text
+}
+
+/// Reads the text form, naming what people most often try that is not in
+/// it.
+fn parse_text(raw: &[u8]) -> Result<Value, Failure> {
+    if is_blank(raw) {
+        return Err(Failure::new("empty input"));
+    }
+    let text = std::str::from_utf8(raw).map_err(|error| {
+        Failure::at("input is not UTF-8", Position::of(raw, error.valid_up_to()))
+    })?;
+    from_text(text).map_err(|error| {
+        let failure = Failure::from(&error);
+        if float_at(text, error.offset()) {
+            failure.reworded("floats are not calldata: numbers are integers")
+        } else {
+            failure
+        }
+    })
+}
+
+/// Whether the text form stopped at the fraction or exponent of a number
+/// written as a float (`1.5`, `2e3`): digits before `offset`, then `.` and
+/// a digit, or `e` and a digit or sign.
+fn float_at(text: &str, offset: usize) -> bool {
+    let (before, after) = text.split_at(offset);
+    let after = after.as_bytes();
+    before.ends_with(|c: char| c.is_ascii_digit())
+        && match after {
+            [b'.', next, ..] => next.is_ascii_digit(),
+            [b'e' | b'E', next, ..] => next.is_ascii_digit() || matches!(next, b'+' | b'-'),
+            _ => false,
+        }
 }
 
 /// A string as a JSON literal, the way the text form prints strings.
@@ -22,30 +67,40 @@ fn quoted(text: &str) -> String {
     Value::from(text).to_string()
 }
 
-pub fn decode(raw: &[u8], from: Encoding, pretty: bool) -> Result<Vec<u8>, String> {
+/// `Pretty` text on one line. `Pretty` escapes every control character in
+/// strings, so each newline it prints is layout: it and the indentation
+/// after it become one space.
+fn one_line(pretty: &str) -> String {
+    pretty
+        .split('\n')
+        .map(|line| line.trim_start_matches(' '))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn decode(raw: &[u8], from: Encoding, layout: Layout) -> Answer {
     let bytes = from.read(raw)?;
-    let view = decode_ref(&bytes).map_err(|e| e.to_string())?;
-    Ok(line(if pretty {
-        view.pretty().to_string()
-    } else {
-        view.to_string()
+    let view = decode_ref(&bytes).map_err(|e| Failure::new(e.to_string()))?;
+    Ok(line(match layout {
+        Layout::Canonical => view.to_string(),
+        Layout::Pretty => view.pretty().to_string(),
+        Layout::PrettyOneLine => one_line(&view.pretty().to_string()),
     }))
 }
 
-pub fn encode(raw: &[u8], to: Encoding) -> Result<Vec<u8>, String> {
-    let value = parse_text(utf8(raw)?)?;
-    Ok(to.write(&encode_value(&value)))
+pub fn encode(raw: &[u8], to: Encoding) -> Answer {
+    Ok(to.write(&encode_value(&parse_text(raw)?)))
 }
 
-pub fn validate(raw: &[u8], from: Encoding) -> Result<Vec<u8>, String> {
+pub fn validate(raw: &[u8], from: Encoding) -> Answer {
     let bytes = from.read(raw)?;
-    check(&bytes).map_err(|e| e.to_string())?;
+    check(&bytes).map_err(|e| Failure::new(e.to_string()))?;
     Ok(line("ok"))
 }
 
-pub fn frame_decode(raw: &[u8], from: Encoding) -> Result<Vec<u8>, String> {
+pub fn frame_decode(raw: &[u8], from: Encoding) -> Answer {
     let bytes = from.read(raw)?;
-    let frame = decode_frame(&bytes).map_err(|e| e.to_string())?;
+    let frame = decode_frame(&bytes).map_err(|e| Failure::new(e.to_string()))?;
     Ok(line(match frame {
         Frame::Return(value) => format!("return {value}"),
         Frame::UserError(UserError::Message(message)) => format!("user_error {}", quoted(message)),
@@ -55,11 +110,11 @@ pub fn frame_decode(raw: &[u8], from: Encoding) -> Result<Vec<u8>, String> {
     }))
 }
 
-pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Result<Vec<u8>, String> {
+pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Answer {
     let frame: Frame = if let Some(text) = &args.return_value {
-        Frame::Return(parse_text(text)?)
+        Frame::Return(parse_text(text.as_bytes())?)
     } else if let Some(text) = &args.user_error_data {
-        Frame::UserError(UserError::Data(parse_text(text)?))
+        Frame::UserError(UserError::Data(parse_text(text.as_bytes())?))
     } else if let Some(message) = &args.user_error {
         Frame::UserError(UserError::Message(message.clone()))
     } else if let Some(message) = &args.vm_error {
@@ -68,8 +123,30 @@ pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Result<Vec<u8>, String> {
         Frame::InternalError(message.clone())
     } else {
         // clap requires exactly one of the flags.
-        return Err("no frame given".into());
+        return Err(Failure::new("no frame given"));
     };
-    let bytes = frame.encode().map_err(|e| e.to_string())?;
+    let bytes = frame.encode().map_err(|e| Failure::new(e.to_string()))?;
     Ok(to.write(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_are_told_from_other_mistakes() {
+        assert!(float_at("[1.5]", 2));
+        assert!(float_at("2E-3", 1));
+        assert!(!float_at("[1 .5]", 3));
+        assert!(!float_at("[1.]", 2));
+        assert!(!float_at("[1e]", 2));
+    }
+
+    #[test]
+    fn pretty_text_on_one_line() {
+        assert_eq!(
+            one_line("{\n  \"k\": [\n    1,\n    \"a b\"\n  ]\n}"),
+            "{ \"k\": [ 1, \"a b\" ] }"
+        );
+    }
 }

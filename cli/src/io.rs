@@ -1,92 +1,19 @@
-//! Input and output: reading one input or many lines, byte encodings, and
-//! where results and errors go.
+//! Input and output: one input or many lines in, exactly one result per
+//! input out, where errors go, and the exit status.
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 
-use base64::Engine as _;
-
-/// How bytes are written on the command line.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
-pub enum Encoding {
-    /// Hex digits, optional `0x`, whitespace ignored.
-    Hex,
-    /// Standard base64, whitespace ignored.
-    Base64,
-    /// The bytes themselves.
-    Raw,
-}
-
-impl Encoding {
-    /// The bytes `input` stands for.
-    pub fn read(self, input: &[u8]) -> Result<Vec<u8>, String> {
-        let compact = || {
-            input
-                .iter()
-                .copied()
-                .filter(|b| !b.is_ascii_whitespace())
-                .collect::<Vec<u8>>()
-        };
-        match self {
-            Encoding::Raw => Ok(input.to_vec()),
-            Encoding::Base64 => base64::engine::general_purpose::STANDARD
-                .decode(compact())
-                .map_err(|e| format!("invalid base64: {e}")),
-            Encoding::Hex => {
-                let digits = compact();
-                let digits = digits.strip_prefix(b"0x").unwrap_or(&digits);
-                if digits.len() % 2 != 0 {
-                    return Err(format!("odd number of hex digits ({})", digits.len()));
-                }
-                digits
-                    .chunks(2)
-                    .enumerate()
-                    .map(|(index, pair)| {
-                        let digit = |c: u8| (c as char).to_digit(16);
-                        match (digit(pair[0]), digit(pair[1])) {
-                            (Some(high), Some(low)) => Ok((high << 4 | low) as u8),
-                            _ => Err(format!("invalid hex digit in pair {}", index + 1)),
-                        }
-                    })
-                    .collect()
-            }
-        }
-    }
-
-    /// `bytes` written out, with a newline unless raw.
-    pub fn write(self, bytes: &[u8]) -> Vec<u8> {
-        match self {
-            Encoding::Raw => bytes.to_vec(),
-            Encoding::Base64 => line(base64::engine::general_purpose::STANDARD.encode(bytes)),
-            Encoding::Hex => {
-                const DIGITS: &[u8; 16] = b"0123456789abcdef";
-                let mut text = Vec::with_capacity(bytes.len() * 2 + 1);
-                for byte in bytes {
-                    text.extend_from_slice(&[
-                        DIGITS[(byte >> 4) as usize],
-                        DIGITS[(byte & 0xf) as usize],
-                    ]);
-                }
-                text.push(b'\n');
-                text
-            }
-        }
-    }
-}
-
-/// `text` and a newline, as bytes.
-pub fn line(text: impl Into<String>) -> Vec<u8> {
-    let mut text = text.into().into_bytes();
-    text.push(b'\n');
-    text
-}
+use crate::failure::Failure;
+use crate::lines::{each_line, Line};
 
 /// How a run ended.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Outcome {
     Success,
     InvalidData,
 }
 
-/// Where a failed input's `error: ...` line goes outside `--lines` mode.
+/// Where a failed input's `error: ...` goes outside `--lines` mode.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ErrorsTo {
     Stderr,
@@ -94,43 +21,74 @@ pub enum ErrorsTo {
     Stdout,
 }
 
-/// Runs `command` on the argument, all of stdin, or (with `lines`) every
-/// stdin line, printing exactly one result per input.
-pub fn run(
-    argument: Option<String>,
-    lines: bool,
-    errors_to: ErrorsTo,
-    mut command: impl FnMut(&[u8]) -> Result<Vec<u8>, String>,
-) -> Outcome {
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let written = if lines {
-        each_line(&mut out, &mut command)
-    } else {
-        let input = match argument {
-            Some(argument) => Ok(argument.into_bytes()),
-            None => read_stdin(),
-        };
-        match input
-            .map_err(|e| format!("cannot read stdin: {e}"))
-            .and_then(|input| command(&input))
-        {
-            Ok(output) => out.write_all(&output).map(|_| Outcome::Success),
-            Err(message) if errors_to == ErrorsTo::Stdout => out
-                .write_all(&line(format!("error: {message}")))
-                .map(|_| Outcome::InvalidData),
-            Err(message) => {
-                eprintln!("error: {message}");
-                Ok(Outcome::InvalidData)
-            }
-        }
-    };
-    finish(written.and_then(|outcome| out.flush().map(|_| outcome)))
+/// Where inputs come from.
+pub enum Inputs {
+    /// The argument, else all of stdin.
+    One(Option<String>),
+    /// Every stdin line, each at most this many bytes.
+    Lines { max: usize },
 }
 
-/// Prints the result of a command that takes no input.
-pub fn run_once(result: Result<Vec<u8>, String>) -> Outcome {
-    run(None, false, ErrorsTo::Stderr, |_| result.clone())
+/// What a command makes of one input: its output (ending in a newline unless
+/// raw bytes), or why the input failed.
+pub type Answer = Result<Vec<u8>, Failure>;
+
+/// Runs `command` on each input, printing exactly one result per input.
+pub fn run(
+    inputs: Inputs,
+    errors_to: ErrorsTo,
+    mut command: impl FnMut(&[u8]) -> Answer,
+) -> Outcome {
+    match inputs {
+        Inputs::Lines { max } => {
+            to_stdout(|out, outcome| each_input_line(out, max, outcome, &mut command))
+        }
+        Inputs::One(Some(argument)) => print(command(argument.as_bytes()), errors_to),
+        Inputs::One(None) => print(
+            read_stdin()
+                .map_err(|error| Failure::new(format!("cannot read stdin: {error}")))
+                .and_then(|input| command(&input)),
+            errors_to,
+        ),
+    }
+}
+
+/// Prints the answer for a single input.
+pub fn print(answer: Answer, errors_to: ErrorsTo) -> Outcome {
+    to_stdout(|out, outcome| match answer {
+        Ok(output) => out.write_all(&output),
+        Err(failure) => {
+            *outcome = Outcome::InvalidData;
+            match errors_to {
+                ErrorsTo::Stdout => out.write_all(failure.render().as_bytes()),
+                ErrorsTo::Stderr => {
+                    // Nothing is left to tell if stderr is gone too.
+                    let _ = io::stderr().write_all(failure.render().as_bytes());
+                    Ok(())
+                }
+            }
+        }
+    })
+}
+
+/// Runs `write` on buffered stdout and says how the run ended. `write`
+/// records failed inputs in the outcome as it goes, apart from its write
+/// result: when the reader goes away (`calldata ... | head`), which is not a
+/// failure in itself, the status still says whether an input read so far
+/// failed.
+fn to_stdout(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>, &mut Outcome) -> io::Result<()>,
+) -> Outcome {
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut outcome = Outcome::Success;
+    match write(&mut out, &mut outcome).and_then(|()| out.flush()) {
+        Ok(()) => outcome,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => outcome,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: cannot write output: {error}");
+            Outcome::InvalidData
+        }
+    }
 }
 
 fn read_stdin() -> io::Result<Vec<u8>> {
@@ -139,46 +97,29 @@ fn read_stdin() -> io::Result<Vec<u8>> {
     Ok(input)
 }
 
-fn each_line(
+/// Every stdin line through `command`, one output line each; a failed line
+/// prints `error: line N: ...` as its line and the rest go on.
+fn each_input_line(
     out: &mut impl Write,
-    command: &mut impl FnMut(&[u8]) -> Result<Vec<u8>, String>,
-) -> io::Result<Outcome> {
-    let mut input = io::stdin().lock();
-    let mut buffer = Vec::new();
-    let mut outcome = Outcome::Success;
-    loop {
-        buffer.clear();
-        if input.read_until(b'\n', &mut buffer)? == 0 {
-            return Ok(outcome);
-        }
-        let text = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        let text = text.strip_suffix(b"\r").unwrap_or(text);
-        match command(text) {
-            Ok(mut output) => {
-                if output.last() != Some(&b'\n') {
-                    output.push(b'\n');
-                }
-                out.write_all(&output)?;
-            }
-            Err(message) => {
-                // One output line per input: the first line of a message
-                // (text errors add an excerpt below it).
-                let first = message.lines().next().unwrap_or_default();
-                out.write_all(&line(format!("error: {first}")))?;
-                outcome = Outcome::InvalidData;
+    max: usize,
+    outcome: &mut Outcome,
+    command: &mut impl FnMut(&[u8]) -> Answer,
+) -> io::Result<()> {
+    let input = BufReader::with_capacity(1 << 16, io::stdin().lock());
+    let mut number: u64 = 0;
+    each_line(input, max, |line| {
+        number += 1;
+        let answer = match line {
+            Line::Whole(text) => command(text),
+            Line::TooLong => Err(Failure::new(format!("longer than {max} bytes"))),
+            Line::NoMemory => Err(Failure::new("too long for the memory available")),
+        };
+        match answer {
+            Ok(output) => out.write_all(&output),
+            Err(failure) => {
+                *outcome = Outcome::InvalidData;
+                out.write_all(failure.render_line(number).as_bytes())
             }
         }
-    }
-}
-
-/// A reader that went away (`calldata ... | head`) is not a failure.
-fn finish(written: io::Result<Outcome>) -> Outcome {
-    match written {
-        Ok(outcome) => outcome,
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Outcome::Success,
-        Err(error) => {
-            eprintln!("error: cannot write output: {error}");
-            Outcome::InvalidData
-        }
-    }
+    })
 }

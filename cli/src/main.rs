@@ -2,55 +2,89 @@
 //!
 //! Every command takes one input (an argument, else all of stdin) or, with
 //! `--lines`, one input per stdin line with exactly one output line each.
-//! Exit status: 0 success, 1 invalid data, 2 usage.
+//! What the tool promises is in `spec/cli.md`.
 
 mod commands;
+mod encoding;
+mod escape;
+mod failure;
 mod io;
+mod lines;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::io::{Encoding, ErrorsTo, Outcome};
+use crate::commands::Layout;
+use crate::encoding::Encoding;
+use crate::io::{ErrorsTo, Inputs, Outcome};
+
+/// Shown under every `--help`: what a newcomer needs before the first
+/// command.
+const ABOUT_TEXT: &str = "\
+The text form (what decode prints and encode reads) is JSON-like, printed
+without spaces: null, true, false; integers of any size (-5); strings as
+JSON literals, ASCII only (\"caf\\u00e9\"); arrays [1,2]; maps {\"a\":1}; bytes
+as b# and hex (b#ff01, b# when empty); addresses as addr# and 40 hex digits.
+There are no floats. The format: spec/calldata.md; what this tool promises:
+spec/cli.md.
+
+Exit status:
+  0  every input was valid
+  1  some input was invalid (or the output could not be written)
+  2  usage error";
 
 #[derive(Parser)]
 #[command(
     name = "calldata",
     version,
-    about = "Decode, encode, validate and frame GenVM calldata"
+    about = "Decode, encode, validate and frame GenVM calldata",
+    after_help = ABOUT_TEXT
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Help for `--from`.
+const FROM: &str = "How the input is written: hex (digits in either case, optional 0x or 0X, \
+                    whitespace ignored), base64 (standard alphabet, padded, whitespace ignored) \
+                    or raw (the bytes themselves)";
+
+/// Help for `--to`.
+const TO: &str = "How to write the output: hex (lowercase digits, no prefix), base64 (standard \
+                  alphabet, padded), each ending in a newline, or raw (the bytes themselves, \
+                  nothing added)";
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the text form of calldata.
+    #[command(after_help = ABOUT_TEXT)]
     Decode {
         #[command(flatten)]
         input: InputArgs,
-        /// How the input is written.
-        #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
         from: Encoding,
-        /// Indented output with raw UTF-8 (not the canonical text form).
+        /// Indented output with raw UTF-8 (not the canonical text form;
+        /// control and bidirectional characters stay escaped). Under
+        /// `--lines`, each value on one line.
         #[arg(long)]
         pretty: bool,
     },
     /// Encode the text form to calldata.
+    #[command(after_help = ABOUT_TEXT)]
     Encode {
         #[command(flatten)]
         input: InputArgs,
-        /// How to write the output.
-        #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = TO)]
         to: Encoding,
     },
     /// Check calldata: prints `ok`, or `error: <message> at byte N`.
+    #[command(after_help = ABOUT_TEXT)]
     Validate {
         #[command(flatten)]
         input: InputArgs,
-        /// How the input is written.
-        #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
         from: Encoding,
     },
     /// ResultCode frames: a code byte and a payload.
@@ -63,19 +97,19 @@ enum FrameCommand {
     /// Print a frame as `return <text>`, `user_error "<message>"`,
     /// `user_error_data <text>`, `vm_error "<message>"` or
     /// `internal_error "<message>"`.
+    #[command(after_help = ABOUT_TEXT)]
     Decode {
         #[command(flatten)]
         input: InputArgs,
-        /// How the input is written.
-        #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
         from: Encoding,
     },
     /// Build a frame.
+    #[command(after_help = ABOUT_TEXT)]
     Encode {
         #[command(flatten)]
         frame: FrameArgs,
-        /// How to write the output.
-        #[arg(long, value_enum, default_value_t = Encoding::Hex)]
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = TO)]
         to: Encoding,
     },
 }
@@ -84,9 +118,41 @@ enum FrameCommand {
 struct InputArgs {
     /// The input; read from stdin when absent.
     input: Option<String>,
-    /// Treat every stdin line as one input and print one line for each.
+    /// Treat every stdin line as one input and print exactly one line for
+    /// each, in order; a failed input prints `error: line N: ...` as its
+    /// line. Refused with `--from raw` and `--to raw` (raw bytes have no
+    /// lines); `--pretty` prints each value on one line.
     #[arg(long, conflicts_with = "input")]
     lines: bool,
+    /// With `--lines`, the longest line read, in bytes (64 MiB unless
+    /// given); a longer line prints an error as its line and is skipped
+    /// without being held in memory.
+    #[arg(long, value_name = "BYTES", requires = "lines", default_value_t = 64 << 20)]
+    max_line: usize,
+}
+
+impl InputArgs {
+    /// Where the inputs come from; `raw` names the raw-bytes flag in use, if
+    /// any, which `--lines` cannot go with (exits with a usage error).
+    fn inputs(self, raw: Option<&str>) -> Inputs {
+        if !self.lines {
+            return Inputs::One(self.input);
+        }
+        if let Some(flag) = raw {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("--lines cannot be used with {flag}: raw bytes have no lines"),
+                )
+                .exit();
+        }
+        Inputs::Lines { max: self.max_line }
+    }
+}
+
+/// `flag` if `encoding` is raw.
+fn raw(encoding: Encoding, flag: &'static str) -> Option<&'static str> {
+    (encoding == Encoding::Raw).then_some(flag)
 }
 
 #[derive(Args)]
@@ -120,26 +186,35 @@ fn main() -> ExitCode {
             input,
             from,
             pretty,
-        } => io::run(input.input, input.lines, ErrorsTo::Stderr, |raw| {
-            commands::decode(raw, from, pretty)
-        }),
+        } => {
+            let layout = match (pretty, input.lines) {
+                (false, _) => Layout::Canonical,
+                (true, false) => Layout::Pretty,
+                (true, true) => Layout::PrettyOneLine,
+            };
+            io::run(
+                input.inputs(raw(from, "--from raw")),
+                ErrorsTo::Stderr,
+                |raw| commands::decode(raw, from, layout),
+            )
+        }
         Command::Encode { input, to } => {
-            io::run(input.input, input.lines, ErrorsTo::Stderr, |raw| {
+            io::run(input.inputs(raw(to, "--to raw")), ErrorsTo::Stderr, |raw| {
                 commands::encode(raw, to)
             })
         }
-        Command::Validate { input, from } => {
-            io::run(input.input, input.lines, ErrorsTo::Stdout, |raw| {
-                commands::validate(raw, from)
-            })
-        }
-        Command::Frame(FrameCommand::Decode { input, from }) => {
-            io::run(input.input, input.lines, ErrorsTo::Stderr, |raw| {
-                commands::frame_decode(raw, from)
-            })
-        }
+        Command::Validate { input, from } => io::run(
+            input.inputs(raw(from, "--from raw")),
+            ErrorsTo::Stdout,
+            |raw| commands::validate(raw, from),
+        ),
+        Command::Frame(FrameCommand::Decode { input, from }) => io::run(
+            input.inputs(raw(from, "--from raw")),
+            ErrorsTo::Stderr,
+            |raw| commands::frame_decode(raw, from),
+        ),
         Command::Frame(FrameCommand::Encode { frame, to }) => {
-            io::run_once(commands::frame_encode(&frame, to))
+            io::print(commands::frame_encode(&frame, to), ErrorsTo::Stderr)
         }
     };
     match outcome {
