@@ -1,0 +1,38 @@
+//! `CalldataError(kind, offset)`: every refusal of data, decoding or text.
+//!
+//! The class is Python (`genvm_calldata/_errors.py`): an exception class
+//! written in Rust needs Python 3.12 under the limited API.
+
+use genvm_calldata::{DecodeError, FrameError, TextParseError};
+use pyo3::prelude::*;
+
+pyo3::import_exception!(genvm_calldata._errors, CalldataError);
+
+/// A `CalldataError` with `kind`, `offset` and the message `str(error)`.
+pub fn calldata_error(kind: &str, offset: usize, message: String) -> PyErr {
+    CalldataError::new_err((kind.to_owned(), offset, message))
+}
+
+/// Kind: the error name of `spec/`, offset: the byte in the input.
+pub fn decode_error(error: DecodeError) -> PyErr {
+    calldata_error(error.kind().name(), error.offset(), error.to_string())
+}
+
+/// Kind `text_syntax`, offset: the byte in the text's UTF-8; the message
+/// names the line and column and shows them.
+pub fn text_error(error: TextParseError) -> PyErr {
+    calldata_error("text_syntax", error.offset(), error.to_string())
+}
+
+/// The kinds of `spec/framing.md` (`empty`, `unknown_code`,
+/// `invalid_utf8`); a payload's calldata error keeps its own kind, with the
+/// offset counted from the frame's first byte.
+pub fn frame_error(error: FrameError) -> PyErr {
+    let message = error.to_string();
+    match error {
+        FrameError::Empty => calldata_error("empty", 0, message),
+        FrameError::UnknownCode(_) => calldata_error("unknown_code", 0, message),
+        FrameError::Calldata(inner) => calldata_error(inner.kind().name(), inner.offset(), message),
+        FrameError::InvalidUtf8 { offset } => calldata_error("invalid_utf8", offset, message),
+    }
+}

@@ -1,0 +1,72 @@
+//! ResultCode frames, read and written by the codec; the classes
+//! (`Return`, `UserError`, ...) are Python (`genvm_calldata/_frames.py`).
+
+use bytes::BufMut;
+use genvm_calldata::{decode_frame, Encode, Frame, UserError};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::errors::{calldata_error, frame_error};
+use crate::from_python::encode;
+use crate::to_python::Builder;
+
+/// The kind of a frame (as in `spec/vectors/framing.json`) and its payload:
+/// a value for `return` and `user_error_data`, a message `str` otherwise.
+pub fn read<'py>(py: Python<'py>, frame: &[u8]) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
+    let mut builder = Builder::new(py);
+    Ok(match decode_frame(frame).map_err(frame_error)? {
+        Frame::Return(value) => ("return", builder.value(value)?),
+        Frame::UserError(UserError::Data(data)) => ("user_error_data", builder.value(data)?),
+        Frame::UserError(UserError::Message(text)) => ("user_error", message(py, text)),
+        Frame::VmError(text) => ("vm_error", message(py, text)),
+        Frame::InternalError(text) => ("internal_error", message(py, text)),
+    })
+}
+
+fn message<'py>(py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+    PyString::new(py, text).into_any()
+}
+
+/// Calldata already encoded, written into a frame as it is.
+struct Encoded<'a>(&'a [u8]);
+
+impl Encode for Encoded<'_> {
+    fn encoded_len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) {
+        out.put_slice(self.0);
+    }
+}
+
+/// The frame of `kind` around `payload`: a value for `return` and
+/// `user_error_data`, a message `str` otherwise.
+pub fn write<'py>(kind: &str, payload: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let py = payload.py();
+    let (data, message);
+    let frame: Frame<Encoded, &str> = match kind {
+        "return" | "user_error_data" => {
+            data = encode(payload)?;
+            match kind {
+                "return" => Frame::Return(Encoded(&data)),
+                _ => Frame::UserError(UserError::Data(Encoded(&data))),
+            }
+        }
+        _ => {
+            message = payload.extract::<PyBackedStr>()?;
+            match kind {
+                "user_error" => Frame::UserError(UserError::Message(&message)),
+                "vm_error" => Frame::VmError(&message),
+                "internal_error" => Frame::InternalError(&message),
+                _ => return Err(PyValueError::new_err(format!("no frame kind {kind:?}"))),
+            }
+        }
+    };
+    let bytes = frame
+        .encode()
+        .map_err(|error| calldata_error("message_looks_like_data", 0, error.to_string()))?;
+    Ok(PyBytes::new(py, &bytes))
+}

@@ -1,0 +1,98 @@
+//! `genvm_calldata._native`: the Python binding of the `genvm-calldata`
+//! codec (PyO3). The package `genvm_calldata` (`python/genvm_calldata/`)
+//! re-exports it with the frame classes and `CalldataError`.
+
+mod address;
+mod errors;
+mod frames;
+mod from_python;
+mod input;
+mod to_python;
+
+use genvm_calldata::{
+    decode_ref, encode as encode_value, from_text as parse_text, validate as check,
+};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyBytes;
+
+use crate::errors::{decode_error, text_error};
+use crate::input::{input_bytes, without_gil};
+
+/// The Python value of calldata, checked as strictly as the codec checks.
+#[pyfunction]
+fn decode<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let bytes = input_bytes(data)?;
+    let view = decode_ref(bytes.as_bytes()).map_err(decode_error)?;
+    to_python::Builder::new(data.py()).value(view)
+}
+
+/// The canonical calldata of a Python value (map keys sorted).
+#[pyfunction]
+fn encode<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    Ok(PyBytes::new(value.py(), &from_python::encode(value)?))
+}
+
+/// `len(encode(value))`.
+#[pyfunction]
+fn encoded_len(value: &Bound<'_, PyAny>) -> PyResult<usize> {
+    Ok(from_python::encode(value)?.len())
+}
+
+/// Raises `CalldataError` unless `data` is exactly one canonical value.
+#[pyfunction]
+fn validate(data: &Bound<'_, PyAny>) -> PyResult<()> {
+    let bytes = input_bytes(data)?;
+    without_gil(data.py(), bytes.as_bytes(), check).map_err(decode_error)
+}
+
+/// The text form of calldata, e.g. `{"a":[1,b#ff]}`.
+#[pyfunction]
+fn to_text(data: &Bound<'_, PyAny>) -> PyResult<String> {
+    let bytes = input_bytes(data)?;
+    without_gil(data.py(), bytes.as_bytes(), |bytes| {
+        decode_ref(bytes).map(|view| view.to_string())
+    })
+    .map_err(decode_error)
+}
+
+/// Calldata from its text form.
+#[pyfunction]
+fn from_text<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let py = text.py();
+    let text = text.extract::<PyBackedStr>()?;
+    let encoded = without_gil(py, text.as_bytes(), |utf8| {
+        let text = std::str::from_utf8(utf8).expect("a str's UTF-8");
+        parse_text(text).map(|value| encode_value(&value))
+    })
+    .map_err(text_error)?;
+    Ok(PyBytes::new(py, &encoded))
+}
+
+/// A frame's kind and payload (the package's `decode_result` makes them
+/// into `Return`, `UserError`, ...).
+#[pyfunction]
+fn decode_frame<'py>(data: &Bound<'py, PyAny>) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
+    let bytes = input_bytes(data)?;
+    frames::read(data.py(), bytes.as_bytes())
+}
+
+/// The frame of a kind and payload (see `decode_frame`).
+#[pyfunction]
+fn encode_frame<'py>(kind: &str, payload: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    frames::write(kind, payload)
+}
+
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<address::Address>()?;
+    module.add_function(wrap_pyfunction!(decode, module)?)?;
+    module.add_function(wrap_pyfunction!(encode, module)?)?;
+    module.add_function(wrap_pyfunction!(encoded_len, module)?)?;
+    module.add_function(wrap_pyfunction!(validate, module)?)?;
+    module.add_function(wrap_pyfunction!(to_text, module)?)?;
+    module.add_function(wrap_pyfunction!(from_text, module)?)?;
+    module.add_function(wrap_pyfunction!(decode_frame, module)?)?;
+    module.add_function(wrap_pyfunction!(encode_frame, module)?)?;
+    Ok(())
+}

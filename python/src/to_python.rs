@@ -1,0 +1,98 @@
+//! Decoding: a validated view of calldata, made into Python objects.
+//!
+//! The codec validates the input once (`decode_ref`); the walk over its
+//! borrowed view then creates each object directly: integers up to 128 bits
+//! from machine words, larger ones through PyO3's big-integer conversion
+//! (`int.from_bytes`, linear, never decimal text), strings and bytes from
+//! the input's slices, lists at their final size, and each distinct map key
+//! string once per call.
+
+use genvm_calldata::{IntRef, ValueRef};
+use num_bigint::BigInt;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString};
+use rustc_hash::FxHashMap;
+
+use crate::address::Address;
+
+/// Keys longer than this are not cached: records repeat short field names,
+/// and a long key is rarely met twice.
+const CACHED_KEY_MAX_LEN: usize = 64;
+
+/// Walks one view; holds what is reused across the walk.
+pub struct Builder<'py, 'a> {
+    py: Python<'py>,
+    /// Key strings met so far, by their text.
+    keys: FxHashMap<&'a str, Bound<'py, PyString>>,
+    /// Items of the lists being built, innermost last (one buffer for all).
+    items: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py, 'a> Builder<'py, 'a> {
+    pub fn new(py: Python<'py>) -> Self {
+        Builder {
+            py,
+            keys: FxHashMap::default(),
+            items: Vec::new(),
+        }
+    }
+
+    /// The Python object of `value`. Recursion is bounded by the codec's
+    /// depth limit, which `decode_ref` enforced.
+    pub fn value(&mut self, value: ValueRef<'a>) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match value {
+            ValueRef::Null => py.None().into_bound(py),
+            ValueRef::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
+            ValueRef::Int(int) => int_object(py, int)?,
+            ValueRef::Bytes(bytes) => PyBytes::new(py, bytes).into_any(),
+            ValueRef::Str(text) => PyString::new(py, text).into_any(),
+            ValueRef::Address(raw) => {
+                Bound::new(py, Address(genvm_calldata::Address(*raw)))?.into_any()
+            }
+            ValueRef::Array(array) => {
+                let start = self.items.len();
+                for item in array {
+                    let object = self.value(item)?;
+                    self.items.push(object);
+                }
+                let list = PyList::new(py, self.items.drain(start..))?;
+                list.into_any()
+            }
+            ValueRef::Map(map) => {
+                let dict = PyDict::new(py);
+                for (key, item) in map {
+                    let key = self.key(key);
+                    dict.set_item(key, self.value(item)?)?;
+                }
+                dict.into_any()
+            }
+        })
+    }
+
+    fn key(&mut self, key: &'a str) -> Bound<'py, PyString> {
+        if key.len() > CACHED_KEY_MAX_LEN {
+            return PyString::new(self.py, key);
+        }
+        let py = self.py;
+        self.keys
+            .entry(key)
+            .or_insert_with(|| PyString::new(py, key))
+            .clone()
+    }
+}
+
+/// An `int`: from one machine word when it fits, else from 128 bits, else
+/// through `num_bigint`.
+fn int_object<'py>(py: Python<'py>, int: IntRef<'_>) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(small) = i64::try_from(int) {
+        return Ok(small.into_pyobject(py)?.into_any());
+    }
+    if let Ok(wide) = i128::try_from(int) {
+        return Ok(wide.into_pyobject(py)?.into_any());
+    }
+    if let Ok(wide) = u128::try_from(int) {
+        return Ok(wide.into_pyobject(py)?.into_any());
+    }
+    Ok(BigInt::from(int.to_int()).into_pyobject(py)?.into_any())
+}
