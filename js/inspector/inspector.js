@@ -48,8 +48,9 @@ function el(tag, attrs = {}, ...children) {
 const toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-// Which transport the input is in, for "auto". Hex wins over the text form for
-// digits only (a decimal integer can be typed with "text form").
+// Which transport the input is in, for "auto". Hex wins whenever the input is
+// all hex digits (pick "text form" or "base64" for a decimal integer or base64
+// made of hex letters only).
 function detect(raw) {
   const compact = raw.replace(/\s+/g, '');
   if (/^0x[0-9a-f]*$/i.test(compact)) return 'hex';

@@ -14,6 +14,7 @@ function attempt(f) {
         calldataError: e instanceof calldata.CalldataError,
         kind: e?.kind,
         offset: e?.offset,
+        code: e?.code,
         message: String(e?.message ?? e),
       },
     };
