@@ -171,7 +171,7 @@ function hexView(bytes, { bad = -1, code = false } = {}) {
     for (let i = r * ROW; i < Math.min(cells, (r + 1) * ROW); i++) {
       const classes = ['byte'];
       if (i === bad) classes.push('bad');
-      if (code && i === 0) classes.push('code');
+      if (code && i === 0 && bytes.length > 0) classes.push('code');
       const attrs = { 'data-offset': i, title: `offset ${i} (0x${i.toString(16)})` };
       if (i === bytes.length) {
         classes.push('end');
