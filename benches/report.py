@@ -20,9 +20,12 @@ CRITERION = ROOT / "target" / "criterion"
 REPORT = ROOT / "BENCHMARKS.md"
 PLOT = ROOT / "BENCHMARKS.png"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-# The interleaved serde ratios that the serde_ratios bench writes.
-RATIOS = ROOT / "target" / "serde_ratios.md"
-RATIOS_BEGIN, RATIOS_END = "<!-- ratios:begin -->", "<!-- ratios:end -->"
+# Tables that benches write themselves (the interleaved serde ratios, the
+# big-integer text curve), each with the markers it goes between.
+SECTIONS = [
+    (ROOT / "target" / "serde_ratios.md", "<!-- ratios:begin -->", "<!-- ratios:end -->"),
+    (ROOT / "target" / "big_int_text.md", "<!-- big-int-text:begin -->", "<!-- big-int-text:end -->"),
+]
 
 
 def load():
@@ -110,8 +113,9 @@ def main():
     today = datetime.date.today().isoformat()
     text = REPORT.read_text() if REPORT.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
     text = replace_between(text, BEGIN, END, f"Measured {today} on {machine()}.\n\n{table(results)}")
-    if RATIOS.exists() and RATIOS_BEGIN in text:
-        text = replace_between(text, RATIOS_BEGIN, RATIOS_END, f"Measured {today}.\n\n{RATIOS.read_text().strip()}")
+    for path, begin, end in SECTIONS:
+        if path.exists() and begin in text:
+            text = replace_between(text, begin, end, f"Measured {today}.\n\n{path.read_text().strip()}")
     REPORT.write_text(text)
     plot(results)
     print(f"wrote {len(results)} results to {REPORT.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")

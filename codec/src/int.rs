@@ -11,6 +11,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use bytes::BufMut;
+use dashu_int::UBig;
 
 use crate::limbs;
 use crate::wire::{self, TAG_BITS, TAG_NEG_INT, TAG_POS_INT};
@@ -357,10 +358,6 @@ impl PartialOrd for Int {
     }
 }
 
-/// Decimal digits in the largest power of ten below 2^64.
-const CHUNK_DIGITS: usize = 19;
-const CHUNK: u64 = 10_000_000_000_000_000_000;
-
 impl fmt::Display for IntRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.small_parts() {
@@ -368,22 +365,10 @@ impl fmt::Display for IntRef<'_> {
             Some((true, arg)) if arg < u128::MAX => return write!(f, "-{}", arg + 1),
             _ => {}
         }
-        let mut magnitude = self.to_int().magnitude();
-        let mut chunks = Vec::with_capacity(magnitude.len() * 64 / 63 + 1);
-        while !magnitude.is_empty() {
-            chunks.push(limbs::div_rem(&mut magnitude, CHUNK));
-        }
         if self.negative {
             f.write_str("-")?;
         }
-        let mut chunks = chunks.iter().rev();
-        if let Some(top) = chunks.next() {
-            write!(f, "{top}")?;
-        }
-        for chunk in chunks {
-            write!(f, "{chunk:019}")?;
-        }
-        Ok(())
+        fmt::Display::fmt(&limbs::to_ubig(&self.to_int().magnitude()), f)
     }
 }
 
@@ -429,21 +414,16 @@ impl FromStr for Int {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ParseIntError);
         }
-        let mut magnitude = Vec::new();
-        let mut rest = digits;
-        // The first chunk takes the odd digits, so the rest are full chunks.
-        let mut take = match digits.len() % CHUNK_DIGITS {
-            0 => CHUNK_DIGITS,
-            odd => odd,
-        };
-        while !rest.is_empty() {
-            let (chunk, tail) = rest.split_at(take);
-            let value: u64 = chunk.parse().map_err(|_| ParseIntError)?;
-            limbs::mul_add(&mut magnitude, 10u64.pow(take as u32), value);
-            limbs::trim(&mut magnitude);
-            rest = tail;
-            take = CHUNK_DIGITS;
+        // Up to 38 digits always fit in a `u128`: no allocation.
+        if digits.len() <= 38 {
+            let magnitude: u128 = digits.parse().map_err(|_| ParseIntError)?;
+            return Ok(match magnitude.checked_sub(1) {
+                Some(arg) if negative => Int::from_wire(true, arg),
+                _ => Int::from_wire(false, magnitude),
+            });
         }
+        let ubig = UBig::from_str_radix(digits, 10).map_err(|_| ParseIntError)?;
+        let magnitude = limbs::from_ubig(&ubig);
         Ok(Int::from_sign_magnitude(negative, magnitude))
     }
 }

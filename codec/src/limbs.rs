@@ -4,6 +4,7 @@
 use alloc::vec::Vec;
 
 use bytes::BufMut;
+use dashu_int::UBig;
 
 use crate::wire::TAG_BITS;
 
@@ -129,29 +130,26 @@ pub(crate) fn sub_one(limbs: &mut Vec<u64>) {
     trim(limbs);
 }
 
-/// `limbs = limbs * factor + addend`.
-pub(crate) fn mul_add(limbs: &mut Vec<u64>, factor: u64, addend: u64) {
-    let mut carry = addend as u128;
-    for limb in limbs.iter_mut() {
-        let product = *limb as u128 * factor as u128 + carry;
-        *limb = product as u64;
-        carry = product >> 64;
-    }
-    if carry != 0 {
-        limbs.push(carry as u64);
-    }
+/// The number as a `dashu` integer, whose decimal conversions (both ways)
+/// take sub-quadratic time.
+pub(crate) fn to_ubig(limbs: &[u64]) -> UBig {
+    let bytes: Vec<u8> = limbs.iter().flat_map(|limb| limb.to_le_bytes()).collect();
+    UBig::from_le_bytes(&bytes)
 }
 
-/// `limbs /= divisor`, returning the remainder.
-pub(crate) fn div_rem(limbs: &mut Vec<u64>, divisor: u64) -> u64 {
-    let mut remainder = 0u128;
-    for limb in limbs.iter_mut().rev() {
-        let current = (remainder << 64) | *limb as u128;
-        *limb = (current / divisor as u128) as u64;
-        remainder = current % divisor as u128;
-    }
-    trim(limbs);
-    remainder as u64
+/// The limbs of a `dashu` integer.
+pub(crate) fn from_ubig(number: &UBig) -> Vec<u64> {
+    let mut limbs: Vec<u64> = number
+        .to_le_bytes()
+        .chunks(8)
+        .map(|chunk| {
+            let mut limb = [0; 8];
+            limb[..chunk.len()].copy_from_slice(chunk);
+            u64::from_le_bytes(limb)
+        })
+        .collect();
+    trim(&mut limbs);
+    limbs
 }
 
 /// The limbs of a `u128`.
@@ -225,10 +223,19 @@ mod tests {
         assert_eq!(limbs, [0, 0, 1]);
         sub_one(&mut limbs);
         assert_eq!(limbs, [u64::MAX, u64::MAX]);
-        let mut limbs = from_u128(12345678901234567890123456789);
-        assert_eq!(div_rem(&mut limbs, 10), 9);
-        assert_eq!(to_u128(&limbs), Some(1234567890123456789012345678));
-        mul_add(&mut limbs, 10, 9);
-        assert_eq!(to_u128(&limbs), Some(12345678901234567890123456789));
+    }
+
+    #[test]
+    fn dashu_conversion_keeps_every_limb() {
+        for limbs in [
+            alloc::vec![],
+            alloc::vec![1],
+            alloc::vec![u64::MAX, 1 << 63],
+            alloc::vec![0, 0, 0x0102_0304],
+        ] {
+            assert_eq!(from_ubig(&to_ubig(&limbs)), limbs);
+        }
+        let ubig = to_ubig(&[0, 1]);
+        assert_eq!(alloc::format!("{ubig}"), "18446744073709551616");
     }
 }

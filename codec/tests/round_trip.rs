@@ -109,3 +109,38 @@ fn decode_bytes_shares_strings_with_the_input() {
     assert_eq!(text.as_ptr(), input[2..].as_ptr());
     assert_eq!(items[1].as_bytes().unwrap().as_ptr(), input[8..].as_ptr());
 }
+
+/// Integers far past the sizes the property test draws, where the decimal
+/// conversions switch to divide and conquer, print and parse as num-bigint
+/// (an independent implementation) does, through the wire and the text form.
+#[test]
+fn huge_integers_print_and_parse_as_num_bigint_does() {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as u32
+    };
+    let ten_pow_5000 = BigInt::from(10).pow(5000);
+    let minus_two_pow_100000 = -(BigInt::from(1) << 100_000usize);
+    let mut cases = vec![ten_pow_5000.clone(), ten_pow_5000 - 1, minus_two_pow_100000];
+    for words in [5, 64, 1_000, 12_000] {
+        let magnitude: Vec<u32> = (0..words).map(|_| next()).collect();
+        let sign = if words % 2 == 0 {
+            num_bigint::Sign::Minus
+        } else {
+            num_bigint::Sign::Plus
+        };
+        cases.push(BigInt::from_slice(sign, &magnitude));
+    }
+    for big in cases {
+        let int = Int::from(&big);
+        let text = big.to_string();
+        assert_eq!(int.to_string(), text);
+        assert_eq!(text.parse::<Int>().unwrap(), int);
+        let bytes = encode(&Value::from(int.clone()));
+        assert_eq!(decode_ref(&bytes).unwrap().to_string(), text);
+        assert_eq!(genvm_calldata::from_text(&text).unwrap(), Value::from(int));
+    }
+}
