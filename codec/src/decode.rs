@@ -26,15 +26,24 @@ use crate::value_ref::ValueRef;
 pub struct DecodeOptions {
     /// The most containers a path may cross: a container nested inside
     /// `max_depth` others is refused. Default 128, the reference host's.
+    /// Values above [`MAX_DEPTH_LIMIT`](Self::MAX_DEPTH_LIMIT) count as
+    /// that limit.
     ///
-    /// Past 128, validation keeps its stack on the heap, and `Display`, `Drop`
-    /// and encoding of the decoded tree recurse that deep.
+    /// Past 128, validation keeps its stack on the heap, and `Display`, `Drop`,
+    /// comparison, encoding and serde of the decoded tree recurse that deep.
     pub max_depth: usize,
 }
 
 impl DecodeOptions {
     /// The default depth limit.
     pub const DEFAULT_MAX_DEPTH: usize = 128;
+
+    /// The hard maximum of [`max_depth`](Self::max_depth), twice the
+    /// default: at this depth every recursive walk over a decoded tree
+    /// (`Display`, `Drop`, comparison, encoding, serde both ways) fits in the
+    /// 2 MiB stack Rust gives a new thread, even unoptimized (a test checks
+    /// each of them; at 512, `Value`'s serde `Deserialize` did not fit).
+    pub const MAX_DEPTH_LIMIT: usize = 256;
 
     /// The defaults (the reference host's limits).
     pub const fn new() -> Self {
@@ -47,6 +56,11 @@ impl DecodeOptions {
     pub const fn max_depth(mut self, max_depth: usize) -> Self {
         self.max_depth = max_depth;
         self
+    }
+
+    /// The depth limit in force: `max_depth`, at most the hard maximum.
+    pub(crate) fn depth_limit(&self) -> usize {
+        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
     }
 }
 
@@ -62,7 +76,7 @@ fn parse_all<'a, S: Sink<'a>>(
     options: &DecodeOptions,
     sink: &mut S,
 ) -> Result<(), DecodeError> {
-    let end = parse::parse(input, 0, options.max_depth, sink)?;
+    let end = parse::parse(input, 0, options.depth_limit(), sink)?;
     if end == input.len() {
         Ok(())
     } else {

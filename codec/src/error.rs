@@ -84,7 +84,7 @@ impl ErrorKind {
             ErrorKind::InvalidUtf8 => "invalid UTF-8",
             ErrorKind::DuplicateKey => "duplicate map key",
             ErrorKind::UnsortedKeys => "map keys out of order",
-            ErrorKind::TooDeep => "containers nested too deep",
+            ErrorKind::TooDeep => "containers nested deeper than the depth limit",
             ErrorKind::TrailingBytes => "trailing bytes after the value",
         }
     }
@@ -122,17 +122,48 @@ impl core::error::Error for UnknownErrorKind {}
 /// Calldata that breaks a rule of the format, and where.
 ///
 /// `Display` reads `<what> at byte N`, where N is the offset of the value,
-/// key or ULEB128 at fault (for invalid UTF-8: of the first bad byte).
+/// key or ULEB128 at fault (for invalid UTF-8: of the first bad byte). A
+/// depth error names the limit: `containers nested deeper than 128 at byte N`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DecodeError {
     kind: ErrorKind,
+    /// For [`ErrorKind::TooDeep`], the limit that was passed (0: unknown).
+    /// A `u32` keeps the error 16 bytes, as small as without it.
+    depth_limit: u32,
     offset: usize,
 }
 
 impl DecodeError {
     /// An error of `kind` found at byte `offset`.
     pub const fn new(kind: ErrorKind, offset: usize) -> Self {
-        DecodeError { kind, offset }
+        DecodeError {
+            kind,
+            depth_limit: 0,
+            offset,
+        }
+    }
+
+    /// The same error at another offset: for calldata found inside a larger
+    /// buffer (a frame, a stream), to report where it is in that buffer.
+    pub const fn with_offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// The same error, naming `limit` if it is a depth error.
+    pub(crate) fn with_depth_limit(mut self, limit: usize) -> Self {
+        if self.kind == ErrorKind::TooDeep {
+            self.depth_limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        }
+        self
+    }
+
+    /// For a depth error, the depth limit that was exceeded (when known).
+    pub const fn depth_limit(&self) -> Option<usize> {
+        match self.depth_limit {
+            0 => None,
+            limit => Some(limit as usize),
+        }
     }
 
     /// Which rule the input breaks.
@@ -146,9 +177,26 @@ impl DecodeError {
     }
 }
 
+impl DecodeError {
+    /// What rule was broken, without the offset: the kind's description, or
+    /// for a depth error with a known limit, the limit.
+    pub(crate) fn rule(&self) -> impl fmt::Display + '_ {
+        struct Rule<'e>(&'e DecodeError);
+        impl fmt::Display for Rule<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0.depth_limit() {
+                    Some(limit) => write!(f, "containers nested deeper than {limit}"),
+                    None => f.write_str(self.0.kind.description()),
+                }
+            }
+        }
+        Rule(self)
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.kind, self.offset)
+        write!(f, "{} at byte {}", self.rule(), self.offset)
     }
 }
 
@@ -175,5 +223,17 @@ mod tests {
             error.to_string(),
             "trailing bytes after the value at byte 7"
         );
+    }
+
+    #[test]
+    fn depth_errors_name_the_limit() {
+        let error = DecodeError::new(ErrorKind::TooDeep, 3).with_depth_limit(128);
+        assert_eq!(error.depth_limit(), Some(128));
+        assert_eq!(
+            error.to_string(),
+            "containers nested deeper than 128 at byte 3"
+        );
+        let other = DecodeError::new(ErrorKind::TrailingBytes, 3).with_depth_limit(128);
+        assert_eq!(other.depth_limit(), None);
     }
 }

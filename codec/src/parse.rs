@@ -261,8 +261,18 @@ pub(crate) fn compare_keys(previous: &[u8], key: &[u8]) -> Ordering {
 
 /// Parses the one value starting at `pos`, returning the offset past it.
 ///
-/// A container nested inside `max_depth` others is refused.
+/// A container nested inside `max_depth` others is refused, with an error
+/// that names the limit.
 pub(crate) fn parse<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+    sink: &mut S,
+) -> Result<usize, DecodeError> {
+    parse_within(input, pos, max_depth, sink).map_err(|error| error.with_depth_limit(max_depth))
+}
+
+fn parse_within<'a, S: Sink<'a>>(
     input: &'a [u8],
     mut pos: usize,
     max_depth: usize,

@@ -3,6 +3,7 @@
 //! nom reads the tokens; a small driver with an explicit stack handles
 //! nesting, so hostile text cannot overflow the machine stack.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -216,7 +217,10 @@ impl<'t> Driver<'t> {
                     if matches!(token, Token::OpenArray | Token::OpenMap)
                         && stack.len() >= DecodeOptions::DEFAULT_MAX_DEPTH
                     {
-                        return Err(self.error(rest, "nested too deep"));
+                        return Err(self.error(
+                            rest,
+                            format!("nested deeper than {}", DecodeOptions::DEFAULT_MAX_DEPTH),
+                        ));
                     }
                     rest = after;
                     match token {

@@ -7,7 +7,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use genvm_calldata::{
-    decode, decode_ref, validate, validate_with, DecodeOptions, Encode, ErrorKind, ValueRef,
+    decode, decode_ref, decode_with, validate, validate_with, DecodeOptions, Encode, ErrorKind,
+    Value, ValueRef,
 };
 
 /// Counts the bytes each thread allocates, so parallel tests don't mix.
@@ -68,12 +69,61 @@ fn a_million_nested_arrays_are_refused_without_recursion() {
         decode_ref(&input).unwrap_err(),
     ] {
         assert_eq!((error.kind(), error.offset()), (ErrorKind::TooDeep, 128));
+        assert_eq!(
+            error.to_string(),
+            "containers nested deeper than 128 at byte 128"
+        );
     }
-    // A caller who lifts the limit gets an iterative walk, not a stack overflow.
+    // A caller who lifts the limit gets the hard maximum, not a stack overflow.
+    let unlimited = DecodeOptions::new().max_depth(usize::MAX);
+    let limit = DecodeOptions::MAX_DEPTH_LIMIT;
+    for error in [
+        validate_with(&input, &unlimited).unwrap_err(),
+        decode_with(&input, &unlimited).unwrap_err(),
+    ] {
+        assert_eq!((error.kind(), error.offset()), (ErrorKind::TooDeep, limit));
+        assert_eq!(error.depth_limit(), Some(limit));
+    }
+    let mut de = genvm_calldata::serde::Deserializer::from_slice_with(&input, &unlimited);
+    let error = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).unwrap_err();
     assert_eq!(
-        validate_with(&input, &DecodeOptions::new().max_depth(usize::MAX)),
-        Ok(())
+        (error.kind(), error.offset()),
+        (Some(ErrorKind::TooDeep), Some(limit))
     );
+    assert_eq!(
+        error.message(),
+        format!("containers nested deeper than {limit}")
+    );
+}
+
+/// At the hard maximum depth, everything that walks a decoded tree
+/// recursively (printing, comparing, cloning, encoding, serde both ways,
+/// dropping) fits in a new thread's default 2 MiB stack, even unoptimized.
+#[test]
+fn the_hard_depth_maximum_is_safe_on_a_small_stack() {
+    let input = nested_arrays(DecodeOptions::MAX_DEPTH_LIMIT);
+    let options = DecodeOptions::new().max_depth(DecodeOptions::MAX_DEPTH_LIMIT);
+    let walk = move || {
+        let value = decode_with(&input, &options).unwrap();
+        let view = genvm_calldata::decode_ref_with(&input, &options).unwrap();
+        let text = value.to_string();
+        assert_eq!(view.to_string(), text);
+        assert!(view.pretty().to_string().len() > text.len());
+        assert_eq!(value.clone(), value);
+        assert_eq!(genvm_calldata::encode(&value), input);
+        assert_eq!(genvm_calldata::encode(&view), input);
+        assert_eq!(genvm_calldata::to_vec(&value).unwrap(), input);
+        let mut de = genvm_calldata::serde::Deserializer::from_slice_with(&input, &options);
+        let read: Value = serde::Deserialize::deserialize(&mut de).unwrap();
+        assert_eq!(read, value);
+        drop(value);
+    };
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(walk)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]

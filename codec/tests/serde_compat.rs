@@ -356,7 +356,8 @@ fn hostile_nesting_is_refused_before_deserializing() {
     let error = from_slice::<Value>(&input).unwrap_err();
     assert_eq!(error.offset(), Some(128));
     let error = from_slice::<serde_json::Value>(&input).unwrap_err();
-    assert!(error.message().contains("too deep"));
+    assert_eq!(error.message(), "containers nested deeper than 128");
+    assert_eq!(error.kind(), Some(genvm_calldata::ErrorKind::TooDeep));
 }
 
 /// A recursive enum nests one variant map per level: those count towards
@@ -386,7 +387,11 @@ fn nested_enum_variants_count_towards_the_depth_limit() {
         let refused = genvm_calldata::validate(&bytes).unwrap_err();
         assert_eq!(refused.kind(), genvm_calldata::ErrorKind::TooDeep);
         assert_eq!(error.offset(), Some(refused.offset()), "{levels}");
-        assert_eq!(error.message(), refused.kind().to_string());
+        assert_eq!(error.kind(), Some(refused.kind()));
+        assert_eq!(
+            format!("{} at byte {}", error.message(), refused.offset()),
+            refused.to_string()
+        );
     }
 }
 
@@ -408,9 +413,10 @@ fn from_slice_is_as_strict_as_validate_on_every_vector() {
                     "{}",
                     vector["name"]
                 );
+                assert_eq!(error.kind(), Some(expected.kind()), "{}", vector["name"]);
                 assert_eq!(
-                    error.message(),
-                    expected.kind().description(),
+                    format!("{} at byte {}", error.message(), expected.offset()),
+                    expected.to_string(),
                     "{}",
                     vector["name"]
                 );

@@ -179,7 +179,8 @@ fn depth_limits_other_than_the_default() {
     let three = DecodeOptions::new().max_depth(3);
     let error =
         Skips::deserialize(&mut Deserializer::from_slice_with(&holder, &three)).unwrap_err();
-    assert_eq!(error.message(), ErrorKind::TooDeep.to_string());
+    assert_eq!(error.message(), "containers nested deeper than 3");
+    assert_eq!(error.kind(), Some(ErrorKind::TooDeep));
     assert_eq!(
         decode_with(&holder, &three).unwrap_err().offset(),
         error.offset().unwrap()

@@ -205,12 +205,15 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let (message, line, column) = error_at(&"[".repeat(1_000_000));
     assert_eq!(
         (message.as_str(), line, column),
-        ("nested too deep", 1, 129)
+        ("nested deeper than 128", 1, 129)
     );
     let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
     assert!(from_text(&ok).is_ok());
     let maps = format!("{}1{}", r#"{"k":"#.repeat(129), "}".repeat(129));
-    assert_eq!(error_at(&maps), ("nested too deep".into(), 1, 1 + 5 * 128));
+    assert_eq!(
+        error_at(&maps),
+        ("nested deeper than 128".into(), 1, 1 + 5 * 128)
+    );
     // The report shows a bounded slice of the million-character line.
     let report = from_text(&"[".repeat(1_000_000)).unwrap_err().to_string();
     assert!(report.len() < 200, "{report}");

@@ -109,7 +109,7 @@ impl Failure {
 
     /// A calldata error, its offset moved by `at`.
     pub fn calldata(error: DecodeError, at: usize) -> Failure {
-        let moved = DecodeError::new(error.kind(), error.offset() + at);
+        let moved = error.with_offset(error.offset() + at);
         Failure::with_kind(moved.kind(), moved.offset(), moved.to_string())
     }
 }

@@ -52,6 +52,8 @@ pub struct Deserializer<'de> {
     /// How many more containers may open around the cursor: the depth limit
     /// less the containers open now.
     depth_left: usize,
+    /// The depth limit, which depth errors name.
+    depth_limit: usize,
 }
 
 impl<'de> Deserializer<'de> {
@@ -68,7 +70,8 @@ impl<'de> Deserializer<'de> {
         Deserializer {
             input,
             pos: 0,
-            depth_left: options.max_depth,
+            depth_left: options.depth_limit(),
+            depth_limit: options.depth_limit(),
         }
     }
 
@@ -90,19 +93,23 @@ impl<'de> Deserializer<'de> {
     #[inline(always)]
     fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
         let start = self.pos;
-        let (item, end) = read_item(self.input, start, self.depth_left > 0)?;
+        let (item, end) = read_item(self.input, start, self.depth_left > 0)
+            .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         self.pos = end;
         Ok((item, start))
     }
 
     fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
-        Ok(read_item(self.input, self.pos, self.depth_left > 0)?.0)
+        let (item, _) = read_item(self.input, self.pos, self.depth_left > 0)
+            .map_err(|error| error.with_depth_limit(self.depth_limit))?;
+        Ok(item)
     }
 
     /// Skips (and checks) one whole item, returning its encoding.
     fn skip(&mut self) -> Result<&'de [u8], SerdeError> {
         let start = self.pos;
-        self.pos = parse::parse(self.input, start, self.depth_left, &mut ())?;
+        self.pos = parse::parse(self.input, start, self.depth_left, &mut ())
+            .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         Ok(&self.input[start..self.pos])
     }
 

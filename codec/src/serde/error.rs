@@ -4,7 +4,7 @@ use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use core::fmt;
 
-use crate::error::DecodeError;
+use crate::error::{DecodeError, ErrorKind};
 
 /// A serde (de)serialization failure.
 ///
@@ -23,6 +23,8 @@ struct Details {
     /// Built from the innermost segment outwards as the error travels up.
     path: String,
     offset: Option<usize>,
+    /// The rule of the format the input broke, for errors that come from it.
+    kind: Option<ErrorKind>,
 }
 
 impl SerdeError {
@@ -31,7 +33,14 @@ impl SerdeError {
             message: message.to_string(),
             path: String::new(),
             offset: None,
+            kind: None,
         }))
+    }
+
+    /// For input that breaks a rule of the format (rather than not fitting
+    /// the type), which rule.
+    pub fn kind(&self) -> Option<ErrorKind> {
+        self.0.kind
     }
 
     /// What went wrong.
@@ -71,7 +80,9 @@ impl SerdeError {
 
 impl From<DecodeError> for SerdeError {
     fn from(error: DecodeError) -> Self {
-        SerdeError::new(error.kind()).at(error.offset())
+        let mut serde_error = SerdeError::new(error.rule()).at(error.offset());
+        serde_error.0.kind = Some(error.kind());
+        serde_error
     }
 }
 
@@ -81,6 +92,7 @@ impl fmt::Display for SerdeError {
             message,
             path,
             offset,
+            ..
         } = &*self.0;
         f.write_str(message)?;
         match (path.is_empty(), *offset) {
