@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (or the ones named) for SECONDS each on nightly, with
 # the stored corpus, the reference project's corpus and the dictionary.
+# The tracked corpus is only read: new inputs go to fuzz/new/<target>/
+# (ignored), which `bash scripts/fuzz-merge.sh` folds into the tracked corpus.
 # Fails on the first crash; libFuzzer leaves the input in fuzz/artifacts/.
 #   bash scripts/fuzz.sh 30            # every target, 30 s each
 #   bash scripts/fuzz.sh 900 decode    # one target, 15 min
@@ -20,10 +22,11 @@ fi
 cargo +nightly fuzz build -O
 mkdir -p logs
 for target in "${targets[@]}"; do
-  mkdir -p "corpus/$target"
+  # libFuzzer writes what it finds into the first corpus folder it is given.
+  mkdir -p "new/$target" "corpus/$target"
   echo "== fuzz $target for ${seconds}s"
   log="logs/$target.log"
-  if ! cargo +nightly fuzz run -O "$target" "corpus/$target" ../../shared/corpus/genvm-fuzz -- \
+  if ! cargo +nightly fuzz run -O "$target" "new/$target" "corpus/$target" ../../shared/corpus/genvm-fuzz -- \
     -dict=calldata.dict -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1; then
     tail -n 40 "$log"
     echo "fuzz target $target failed (log: fuzz/$log)"
