@@ -1,7 +1,7 @@
 """Side-by-side checks against the client SDKs that speak calldata.
 
 genlayer-py (PyPI) and genlayer-js (npm) encode and decode calldata too
-(FACTS sec. 7). Their encoders must write our bytes, their decoders must read
+(spec/peers.md). Their encoders must write our bytes, their decoders must read
 what we accept as we read it, genlayer-py's `to_str` must print our text form
 and its receipt reader must read our ResultCode frames as we do. Their
 decoders are lax: what they accept beyond the format is listed in

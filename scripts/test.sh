@@ -20,9 +20,11 @@ trap 'rm -f "$log"' EXIT
 # Every stored fuzz input, replayed through its target's checks on stable.
 cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test replay 2>&1 | tee "$log"
 
-# Every unit, integration and doc test (the reference crate and the shared
-# fuzz corpus in ../shared are used by the differential tests).
-cargo test --workspace 2>&1 | tee -a "$log"
+# Every unit, integration and doc test, with the ones a plain `cargo test`
+# skips (#[ignore = "needs ..."]) because they need ../shared (the reference
+# project's fuzz corpus), python3, node, a C compiler or the wasm32-wasip1
+# target, all of which this script has.
+cargo test --workspace -- --include-ignored 2>&1 | tee -a "$log"
 
 # The C ABI from C (under valgrind, shared and static) and from Python.
 bash capi/tests/run.sh 2>&1 | tee -a "$log"

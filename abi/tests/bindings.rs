@@ -43,6 +43,7 @@ fn run(command: &mut Command) -> String {
 }
 
 #[test]
+#[ignore = "needs python3; scripts/test.sh runs it"]
 fn checked_in_files_are_what_the_generator_writes() {
     run(Command::new("python3")
         .arg(root().join("abi/generate.py"))
@@ -80,6 +81,7 @@ fn rust_items_match_the_spec() {
 }
 
 #[test]
+#[ignore = "needs python3; scripts/test.sh runs it"]
 fn python_module_matches_the_spec() {
     let script = r#"
 import json, sys
@@ -100,6 +102,7 @@ print("checked")
 }
 
 #[test]
+#[ignore = "needs node; scripts/test.sh runs it"]
 fn javascript_module_matches_the_spec() {
     let module = root().join("abi/bindings/js/genvm_abi.js");
     let spec = root().join("spec/public-abi.json");
@@ -136,6 +139,7 @@ fn c_compiler() -> String {
 }
 
 #[test]
+#[ignore = "needs a C compiler; scripts/test.sh runs it"]
 fn c_header_compiles_and_matches_the_spec() {
     let dir = std::env::temp_dir().join(format!("genvm-abi-c-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

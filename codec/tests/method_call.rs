@@ -1,4 +1,4 @@
-//! The method-call convention (FACTS sec. 5) as a typed value.
+//! The method-call convention (`spec/host-calls.md`) as a typed value.
 
 use genvm_calldata::abi::SpecialMethod;
 use genvm_calldata::{decode, encode, from_text, MethodCall, MethodCallError, Value};

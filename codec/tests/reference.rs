@@ -87,6 +87,7 @@ fn header_bytes_alone_and_in_pairs_get_the_reference_verdict() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus/genvm-fuzz beside the checkout; scripts/test.sh runs it"]
 fn reference_fuzz_corpus_gets_the_reference_verdict() {
     let dir = repo_root().join("../shared/corpus/genvm-fuzz");
     let entries =

@@ -128,7 +128,7 @@ fn addresses_are_the_address_atom() {
     })
     .unwrap();
     // The reference's own `Address` derives Serialize as 20 numbers; the
-    // host's meaning (FACTS sec. 6) is its address atom, `Value::Address`.
+    // host's meaning (`spec/typed-mapping.md`) is its address atom, `Value::Address`.
     let theirs = genlayer_calldata::Value::Map(BTreeMap::from([(
         "who".to_owned(),
         genlayer_calldata::Value::Address(genlayer_calldata::Address::from([0xab; 20])),

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes spec/vectors/host-calls.json: every guest-to-host message of
-FACTS sec. 5 (the Rust `genvm_abi::HostCall`), as calldata.
+spec/host-calls.md (the Rust `genvm_abi::HostCall`), as calldata.
 
 Each vector is {"name", "description", "hex", "text"}; invalid ones carry
 "error" (a phrase the refusal contains) instead of "text". `--check` exits 1

@@ -8,7 +8,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use genvm_calldata::Value;
 use serde::{Deserialize, Serialize};
 
-/// Every serde shape the data format maps (FACTS sec. 6).
+/// Every serde shape the data format maps (`spec/typed-mapping.md`).
 #[derive(Debug, Clone, PartialEq, Arbitrary, Serialize, Deserialize)]
 pub struct Zoo {
     small: u8,

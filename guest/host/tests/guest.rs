@@ -14,6 +14,7 @@ fn call(guest: &mut Guest, text: &str) -> Vec<u8> {
 }
 
 #[test]
+#[ignore = "needs the wasm32-wasip1 target; scripts/test.sh runs it"]
 fn greet_returns_a_map() {
     let mut guest = guest();
     let frame = call(&mut guest, r#"{"method": "greet", "args": ["Ann ☕"]}"#);
@@ -33,6 +34,7 @@ fn greet_returns_a_map() {
 }
 
 #[test]
+#[ignore = "needs the wasm32-wasip1 target; scripts/test.sh runs it"]
 fn invalid_calldata_is_a_user_error_message() {
     let mut guest = guest();
     let frame = guest.call(&[0x0f]).unwrap();
@@ -48,6 +50,7 @@ fn invalid_calldata_is_a_user_error_message() {
 }
 
 #[test]
+#[ignore = "needs the wasm32-wasip1 target; scripts/test.sh runs it"]
 fn an_unknown_method_is_user_error_data() {
     let mut guest = guest();
     let frame = call(&mut guest, r#"{"method": "fly"}"#);
@@ -58,6 +61,7 @@ fn an_unknown_method_is_user_error_data() {
 }
 
 #[test]
+#[ignore = "needs the wasm32-wasip1 target; scripts/test.sh runs it"]
 fn the_guest_imports_nothing_and_stays_small() {
     let wasm = std::fs::read(build_guest()).unwrap();
     assert_eq!(imports(&wasm).unwrap(), Vec::<String>::new());
