@@ -26,8 +26,9 @@ The text form (what decode prints and encode reads) is JSON-like, printed
 without spaces: null, true, false; integers of any size (-5); strings as
 JSON literals, ASCII only (\"caf\\u00e9\"); arrays [1,2]; maps {\"a\":1}; bytes
 as b# and hex (b#ff01, b# when empty); addresses as addr# and 40 hex digits.
-There are no floats. The format: spec/calldata.md; what this tool promises:
-spec/cli.md.
+There are no floats. encode also reads whitespace between tokens, raw UTF-8
+in strings, every JSON escape and hex digits in either case. The format:
+spec/calldata.md; what this tool promises: spec/cli.md.
 
 Exit status:
   0  every input was valid
