@@ -1,0 +1,106 @@
+/** A 20-byte address (the calldata address atom). */
+export declare class Address {
+  /** Exactly 20 bytes. */
+  readonly bytes: Uint8Array;
+  static readonly LENGTH: 20;
+  /** @throws TypeError unless `bytes` is a Uint8Array of 20 bytes. */
+  constructor(bytes: Uint8Array);
+  /** 40 hex digits, optional 0x, either case. @throws TypeError otherwise. */
+  static fromHex(hex: string): Address;
+  /** "0x" + 40 lowercase hex digits. */
+  toHex(): string;
+  /** The same as toHex(). */
+  toString(): string;
+  toJSON(): string;
+  /** Whether `other` has the same 20 `bytes`. */
+  equals(other: { bytes: Uint8Array } | null | undefined): boolean;
+}
+
+/** Anything with a 20-byte `bytes` field, like genlayer-js's CalldataAddress. */
+export interface AddressLike {
+  readonly bytes: Uint8Array;
+}
+
+/** What decode returns. */
+export type CalldataValue =
+  | null
+  | boolean
+  | bigint
+  | Uint8Array
+  | string
+  | Address
+  | CalldataValue[]
+  | Map<string, CalldataValue>;
+
+/**
+ * What encode accepts: a CalldataValue, and also safe-integer numbers,
+ * `undefined` (as null), plain objects (as maps) and address-like objects.
+ */
+export type EncodableValue =
+  | CalldataValue
+  | undefined
+  | number
+  | AddressLike
+  | EncodableValue[]
+  | ReadonlyMap<string, EncodableValue>
+  | { readonly [key: string]: EncodableValue };
+
+export interface DecodeOptions {
+  /** A container nested inside this many others is refused; 0 to 128, default 128. */
+  maxDepth?: number;
+}
+
+/**
+ * A refusal: `kind` is the rule's name ("unsorted_keys", "too_deep", ...;
+ * "invalid_text" for the text form; "empty", "unknown_code",
+ * "message_looks_like_data" for frames), `offset` the byte offset (for
+ * text: the index in the string).
+ */
+export declare class CalldataError extends Error {
+  readonly name: "CalldataError";
+  readonly kind: string;
+  readonly offset: number;
+  /** Text form errors: line and column (in characters), from 1. */
+  readonly line?: number;
+  readonly column?: number;
+  /** Frames with an unknown code: the code byte. */
+  readonly code?: number;
+}
+
+/** The deepest nesting accepted: a container inside 128 others is refused. */
+export declare const MAX_DEPTH: 128;
+
+/** Decodes calldata strictly. @throws CalldataError */
+export declare function decode(bytes: Uint8Array, options?: DecodeOptions): CalldataValue;
+/** Encodes a value canonically (map keys sorted by UTF-8). @throws TypeError or CalldataError naming the path */
+export declare function encode(value: EncodableValue): Uint8Array;
+/** Checks that `bytes` are one canonical value. @throws CalldataError */
+export declare function validate(bytes: Uint8Array, options?: DecodeOptions): void;
+/** The text form, exactly as the Rust codec prints it. @throws CalldataError */
+export declare function toText(bytes: Uint8Array): string;
+/** Calldata from the text form. @throws CalldataError (kind "invalid_text") */
+export declare function fromText(text: string): Uint8Array;
+
+/** A result frame (code byte + payload). */
+export type Result =
+  | { code: "return"; value: CalldataValue }
+  | { code: "user_error"; value: CalldataValue }
+  | { code: "user_error"; message: string }
+  | { code: "vm_error"; message: string }
+  | { code: "internal_error"; message: string };
+
+/** What encodeResult accepts: a Result whose value may be any EncodableValue. */
+export type EncodableResult =
+  | { code: "return"; value: EncodableValue }
+  | { code: "user_error"; value: EncodableValue }
+  | { code: "user_error"; message: string }
+  | { code: "vm_error"; message: string }
+  | { code: "internal_error"; message: string };
+
+/** Reads a result frame. @throws CalldataError */
+export declare function decodeResult(frame: Uint8Array): Result;
+/** Writes a result frame. @throws TypeError or CalldataError */
+export declare function encodeResult(result: EncodableResult): Uint8Array;
+
+/** The module's memory (its buffer grows only to fit the largest input seen). */
+export declare function wasmMemory(): WebAssembly.Memory;

@@ -1,0 +1,106 @@
+// Loads the codec's WebAssembly module and talks to it (the other side is
+// js/src/exports.rs): copy the input into the module's buffer, call one
+// export, read the answer from the result slots and the buffers they point
+// to. Works in Node (the .wasm is read from this package's folder) and in a
+// browser (fetched from beside this file).
+import { CalldataError } from "./error.js";
+
+const WASM_FILE = "genvm_calldata.wasm";
+
+async function loadModuleBytes() {
+  const url = new URL(WASM_FILE, import.meta.url);
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return readFile(url);
+  }
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`genvm-calldata: cannot load ${url}: HTTP ${response.status}`);
+  }
+  return response.arrayBuffer();
+}
+
+const { instance } = await WebAssembly.instantiate(await loadModuleBytes(), {});
+export const exports = instance.exports;
+export const memory = exports.memory;
+
+// Slot numbers, as in exports.rs's `slot` module.
+export const OUT_PTR = 0;
+export const OUT_LEN = 1;
+export const TAPE_PTR = 2;
+export const TAPE_LEN = 3;
+export const INTS_PTR = 4;
+export const TEXT_PTR = 5;
+const KIND_LEN = 6;
+const OFFSET = 7;
+const LINE = 8;
+const COLUMN = 9;
+export const CODE = 10;
+export const IS_DATA = 11;
+export const MESSAGE_AT = 12;
+export const MESSAGE_LEN = 13;
+const SLOT_COUNT = 14;
+export const FAILED = 1;
+
+const slotsAddress = exports.slots();
+let buffer = null;
+let bytes = null;
+let slots = null;
+
+/** The module's memory as bytes; views are remade after the memory grows. */
+export function memoryBytes() {
+  if (memory.buffer !== buffer) {
+    buffer = memory.buffer;
+    bytes = new Uint8Array(buffer);
+    slots = new Uint32Array(buffer, slotsAddress, SLOT_COUNT);
+  }
+  return bytes;
+}
+
+/** The result slots of the last call. */
+export function resultSlots() {
+  memoryBytes();
+  return slots;
+}
+
+/** Copies `input` into the module's input buffer; returns its length. */
+export function putBytes(input) {
+  const address = exports.input(input.length);
+  memoryBytes().set(input, address);
+  return input.length;
+}
+
+const textEncoder = new TextEncoder();
+export const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Copies `text` as UTF-8 into the module's input buffer; returns its length. */
+export function putText(text) {
+  // UTF-8 takes at most three bytes per UTF-16 unit.
+  const address = exports.input(text.length * 3);
+  return textEncoder.encodeInto(text, memoryBytes().subarray(address, address + text.length * 3))
+    .written;
+}
+
+/** The output bytes of the last call (a view: copy before the next call). */
+export function outputView() {
+  const view = memoryBytes();
+  const at = slots[OUT_PTR];
+  return view.subarray(at, at + slots[OUT_LEN]);
+}
+
+/**
+ * The error the last call reported: kind name and message from the output,
+ * offset (and line and column for text) from the slots.
+ */
+export function lastError() {
+  const out = outputView();
+  const kindLength = slots[KIND_LEN];
+  const kind = utf8Decoder.decode(out.subarray(0, kindLength));
+  const message = utf8Decoder.decode(out.subarray(kindLength));
+  return new CalldataError(kind, message, slots[OFFSET]);
+}
+
+/** {line, column} of the last text error. */
+export function lastTextPosition() {
+  return { line: slots[LINE], column: slots[COLUMN] };
+}

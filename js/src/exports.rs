@@ -1,0 +1,311 @@
+//! The functions JavaScript calls (`js/lib/wasm.js` is the other side).
+//!
+//! A call goes: JavaScript asks [`input`] for room, copies its bytes (or
+//! UTF-8 text) there, and calls an operation with the length. Every
+//! operation returns [`OK`] or [`FAILED`] and leaves its answer in the
+//! [`SLOTS`] (whose address JavaScript reads once from [`slots`]) and in
+//! buffers the slots point to: the output bytes, the tape and its integer
+//! pool. A failure leaves the error's kind name followed by its message in
+//! the output, with the kind name's length, the offset and, for text, the
+//! line and column in the slots. Nothing here panics on any input, so the
+//! module never traps; the buffers are reused, so memory grows only to the
+//! largest input seen.
+
+use std::cell::RefCell;
+use std::fmt::Display;
+use std::io::Write;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
+use genvm_calldata::abi::ResultCode;
+use genvm_calldata::{
+    decode_frame, decode_ref_with, from_text, validate_with, DecodeError, DecodeOptions, Frame,
+    FrameEncodeError, FrameError, UserError, ValueRef,
+};
+
+use crate::tape::Tape;
+
+/// The operation succeeded.
+pub const OK: u32 = 0;
+/// The input was refused; the slots describe why.
+pub const FAILED: u32 = 1;
+
+/// Slot numbers.
+pub mod slot {
+    /// Address and length of the output bytes (text, encoding, or the
+    /// error's kind name and message).
+    pub const OUT_PTR: usize = 0;
+    /// See [`OUT_PTR`].
+    pub const OUT_LEN: usize = 1;
+    /// Address and length in words of the tape.
+    pub const TAPE_PTR: usize = 2;
+    /// See [`TAPE_PTR`].
+    pub const TAPE_LEN: usize = 3;
+    /// Address of the tape's integer pool (8-byte aligned).
+    pub const INTS_PTR: usize = 4;
+    /// Address of the tape's text buffer (big integers' digits).
+    pub const TEXT_PTR: usize = 5;
+    /// On failure: how many output bytes are the kind name.
+    pub const KIND_LEN: usize = 6;
+    /// On failure: the byte offset.
+    pub const OFFSET: usize = 7;
+    /// On a text failure: line and column (from 1).
+    pub const LINE: usize = 8;
+    /// See [`LINE`].
+    pub const COLUMN: usize = 9;
+    /// A decoded frame's code byte (or the unknown code refused).
+    pub const CODE: usize = 10;
+    /// A decoded frame's payload: 1 for calldata (on the tape), 0 for a
+    /// message (offset and length in [`MESSAGE_AT`] and [`MESSAGE_LEN`]).
+    pub const IS_DATA: usize = 11;
+    /// See [`IS_DATA`].
+    pub const MESSAGE_AT: usize = 12;
+    /// See [`IS_DATA`].
+    pub const MESSAGE_LEN: usize = 13;
+    /// How many slots there are.
+    pub const COUNT: usize = 14;
+}
+
+/// Where answers are left. Statics never move, so JavaScript makes one view
+/// of them; the module is single-threaded, so relaxed order is all it takes.
+pub static SLOTS: [AtomicU32; slot::COUNT] = [const { AtomicU32::new(0) }; slot::COUNT];
+
+fn set(slot: usize, value: usize) {
+    // wasm32 addresses and lengths fit in 32 bits.
+    SLOTS[slot].store(value as u32, Relaxed);
+}
+
+/// The buffers shared with JavaScript, reused from call to call.
+#[derive(Default)]
+struct Workspace {
+    input: Vec<u8>,
+    out: Vec<u8>,
+    tape: Tape,
+}
+
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::default();
+}
+
+/// Runs `operation` on the first `len` input bytes and the output buffer,
+/// then publishes the output's address and length.
+fn with_input(len: usize, operation: impl FnOnce(&[u8], &mut Vec<u8>, &mut Tape) -> u32) -> u32 {
+    WORKSPACE.with_borrow_mut(|workspace| {
+        let Workspace { input, out, tape } = workspace;
+        out.clear();
+        let input = input.get(..len).unwrap_or_default();
+        let status = operation(input, out, tape);
+        set(slot::OUT_PTR, out.as_ptr() as usize);
+        set(slot::OUT_LEN, out.len());
+        set(slot::TAPE_PTR, tape.words.as_ptr() as usize);
+        set(slot::TAPE_LEN, tape.words.len());
+        set(slot::INTS_PTR, tape.ints.as_ptr() as usize);
+        set(slot::TEXT_PTR, tape.text.as_ptr() as usize);
+        status
+    })
+}
+
+/// Records a failure: `kind` then `message` in `out`, and `offset`.
+fn fail(out: &mut Vec<u8>, kind: &str, message: impl Display, offset: usize) -> u32 {
+    out.clear();
+    out.extend_from_slice(kind.as_bytes());
+    // Writing into a vector cannot fail.
+    let _ = write!(out, "{message}");
+    set(slot::KIND_LEN, kind.len());
+    set(slot::OFFSET, offset);
+    FAILED
+}
+
+fn fail_decode(out: &mut Vec<u8>, error: DecodeError) -> u32 {
+    fail(out, error.kind().name(), error, error.offset())
+}
+
+fn options(max_depth: u32) -> DecodeOptions {
+    DecodeOptions::new().max_depth(max_depth as usize)
+}
+
+/// The address of the result slots.
+#[no_mangle]
+pub extern "C" fn slots() -> *const AtomicU32 {
+    SLOTS.as_ptr()
+}
+
+/// Room for at least `len` input bytes; returns its address. Grows the
+/// buffer only past the largest input seen.
+#[no_mangle]
+pub extern "C" fn input(len: usize) -> *mut u8 {
+    WORKSPACE.with_borrow_mut(|workspace| {
+        if workspace.input.len() < len {
+            workspace.input.resize(len, 0);
+        }
+        workspace.input.as_mut_ptr()
+    })
+}
+
+/// Checks the input as calldata.
+#[no_mangle]
+pub extern "C" fn validate(len: usize, max_depth: u32) -> u32 {
+    with_input(len, |input, out, _| {
+        match validate_with(input, &options(max_depth)) {
+            Ok(()) => OK,
+            Err(error) => fail_decode(out, error),
+        }
+    })
+}
+
+/// Checks the input as calldata and writes its value on the tape.
+#[no_mangle]
+pub extern "C" fn decode(len: usize, max_depth: u32) -> u32 {
+    with_input(len, |input, out, tape| {
+        match decode_ref_with(input, &options(max_depth)) {
+            Ok(value) => {
+                tape.write(value, input);
+                OK
+            }
+            Err(error) => fail_decode(out, error),
+        }
+    })
+}
+
+/// The text form of the input calldata, in the output.
+#[no_mangle]
+pub extern "C" fn to_text(len: usize) -> u32 {
+    with_input(len, |input, out, _| {
+        match decode_ref_with(input, &DecodeOptions::new()) {
+            Ok(value) => {
+                // Writing into a vector cannot fail.
+                let _ = write!(out, "{value}");
+                OK
+            }
+            Err(error) => fail_decode(out, error),
+        }
+    })
+}
+
+/// The calldata of the input text form, in the output.
+#[no_mangle]
+pub extern "C" fn from_text_form(len: usize) -> u32 {
+    with_input(len, |input, out, _| {
+        // JavaScript's TextEncoder writes only UTF-8; anything else is
+        // refused at the first bad byte like a text error.
+        let text = match std::str::from_utf8(input) {
+            Ok(text) => text,
+            Err(error) => return fail(out, "invalid_text", "invalid UTF-8", error.valid_up_to()),
+        };
+        match from_text(text) {
+            Ok(value) => {
+                genvm_calldata::encode_to(&value, out);
+                OK
+            }
+            Err(error) => {
+                set(slot::LINE, error.line());
+                set(slot::COLUMN, error.column());
+                fail(out, "invalid_text", error.message(), error.offset())
+            }
+        }
+    })
+}
+
+/// Reads the input as a result frame: the code, and the payload on the tape
+/// (calldata) or as a span of the input (a message).
+#[no_mangle]
+pub extern "C" fn decode_result(len: usize) -> u32 {
+    with_input(len, |input, out, tape| {
+        let frame = match decode_frame(input) {
+            Ok(frame) => frame,
+            Err(error) => return fail_frame(out, error),
+        };
+        set(slot::CODE, frame.code().value() as usize);
+        match frame {
+            Frame::Return(value) | Frame::UserError(UserError::Data(value)) => {
+                set(slot::IS_DATA, 1);
+                tape.write(value, input);
+            }
+            Frame::UserError(UserError::Message(message))
+            | Frame::VmError(message)
+            | Frame::InternalError(message) => {
+                set(slot::IS_DATA, 0);
+                set(
+                    slot::MESSAGE_AT,
+                    message.as_ptr() as usize - input.as_ptr() as usize,
+                );
+                set(slot::MESSAGE_LEN, message.len());
+            }
+        }
+        OK
+    })
+}
+
+fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
+    match error {
+        FrameError::Empty => fail(out, "empty", error, 0),
+        FrameError::UnknownCode(code) => {
+            set(slot::CODE, code as usize);
+            fail(out, "unknown_code", error, 0)
+        }
+        FrameError::Calldata(calldata) => {
+            fail(out, calldata.kind().name(), error, calldata.offset())
+        }
+        FrameError::InvalidUtf8 { offset } => fail(out, "invalid_utf8", error, offset),
+    }
+}
+
+/// Writes a result frame with code `code` whose payload is the input:
+/// calldata when `is_data` is 1 (checked), else a UTF-8 message.
+#[no_mangle]
+pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
+    with_input(len, |input, out, _| {
+        let Some(code) = u8::try_from(code)
+            .ok()
+            .and_then(|c| ResultCode::try_from(c).ok())
+        else {
+            return fail(
+                out,
+                "unknown_code",
+                format_args!("unknown result code {code}"),
+                0,
+            );
+        };
+        let frame: Frame<ValueRef<'_>, &str> = if is_data == 1 {
+            let value = match decode_ref_with(input, &DecodeOptions::new()) {
+                Ok(value) => value,
+                Err(error) => return fail_decode(out, error),
+            };
+            match code {
+                ResultCode::Return => Frame::Return(value),
+                ResultCode::UserError => Frame::UserError(UserError::Data(value)),
+                _ => {
+                    return fail(
+                        out,
+                        "invalid_frame",
+                        "only RETURN and USER_ERROR carry calldata",
+                        0,
+                    )
+                }
+            }
+        } else {
+            let message = match std::str::from_utf8(input) {
+                Ok(message) => message,
+                Err(error) => return fail(out, "invalid_utf8", error, error.valid_up_to()),
+            };
+            match code {
+                ResultCode::UserError => Frame::UserError(UserError::Message(message)),
+                ResultCode::VmError => Frame::VmError(message),
+                ResultCode::InternalError => Frame::InternalError(message),
+                _ => {
+                    return fail(
+                        out,
+                        "invalid_frame",
+                        "RETURN carries calldata, not a message",
+                        0,
+                    )
+                }
+            }
+        };
+        match frame.encode_to(out) {
+            Ok(()) => OK,
+            Err(error @ FrameEncodeError::MessageLooksLikeData) => {
+                fail(out, "message_looks_like_data", error, 1)
+            }
+        }
+    })
+}
