@@ -58,7 +58,7 @@ impl fmt::LowerHex for Address {
         if f.alternate() {
             f.write_str("0x")?;
         }
-        crate::text::write_hex(f, &self.0)
+        crate::hex::write_hex(f, &self.0)
     }
 }
 
@@ -91,7 +91,7 @@ impl FromStr for Address {
 
     fn from_str(text: &str) -> Result<Address, ParseAddressError> {
         let digits = text.strip_prefix("0x").unwrap_or(text);
-        let bytes = crate::text::read_hex(digits).ok_or(ParseAddressError)?;
+        let bytes = crate::hex::read_hex(digits).ok_or(ParseAddressError)?;
         Address::from_slice(&bytes).ok_or(ParseAddressError)
     }
 }

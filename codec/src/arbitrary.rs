@@ -7,8 +7,8 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 
 use crate::address::Address;
 use crate::int::Int;
-use crate::map::Map;
-use crate::string::Str;
+use crate::value::Map;
+use crate::value::Str;
 use crate::value::Value;
 
 /// Deep enough to exercise nesting, well inside the default depth limit.

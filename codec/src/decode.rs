@@ -6,69 +6,9 @@ use bytes::Bytes;
 
 use crate::address::Address;
 use crate::error::{DecodeError, ErrorKind};
-use crate::map::Map;
-use crate::parse::{self, Sink};
-use crate::string::Str;
-use crate::value::Value;
-use crate::value_ref::ValueRef;
-
-/// Limits applied while decoding.
-///
-/// ```
-/// use genvm_calldata::{decode_with, DecodeOptions, ErrorKind};
-/// let nested = [0x0d, 0x0d, 0x05]; // [[[]]]
-/// let error = decode_with(&nested, &DecodeOptions::new().max_depth(2)).unwrap_err();
-/// assert_eq!(error.kind(), ErrorKind::TooDeep);
-/// assert_eq!(error.offset(), 2);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct DecodeOptions {
-    /// The most containers a path may cross: a container nested inside
-    /// `max_depth` others is refused. Default 128, the reference host's.
-    /// Values above [`MAX_DEPTH_LIMIT`](Self::MAX_DEPTH_LIMIT) count as
-    /// that limit.
-    ///
-    /// Past 128, validation keeps its stack on the heap, and `Display`, `Drop`,
-    /// comparison, encoding and serde of the decoded tree recurse that deep.
-    pub max_depth: usize,
-}
-
-impl DecodeOptions {
-    /// The default depth limit.
-    pub const DEFAULT_MAX_DEPTH: usize = 128;
-
-    /// The hard maximum of [`max_depth`](Self::max_depth), twice the
-    /// default: at this depth every recursive walk over a decoded tree
-    /// (`Display`, `Drop`, comparison, encoding, serde both ways) fits in the
-    /// 2 MiB stack Rust gives a new thread, even unoptimized (a test checks
-    /// each of them; at 512, `Value`'s serde `Deserialize` did not fit).
-    pub const MAX_DEPTH_LIMIT: usize = 256;
-
-    /// The defaults (the reference host's limits).
-    pub const fn new() -> Self {
-        DecodeOptions {
-            max_depth: Self::DEFAULT_MAX_DEPTH,
-        }
-    }
-
-    /// Sets [`max_depth`](Self::max_depth).
-    pub const fn max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
-        self
-    }
-
-    /// The depth limit in force: `max_depth`, at most the hard maximum.
-    pub(crate) fn depth_limit(&self) -> usize {
-        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
-    }
-}
-
-impl Default for DecodeOptions {
-    fn default() -> Self {
-        DecodeOptions::new()
-    }
-}
+use crate::read::{self, DecodeOptions, Item, Sink};
+use crate::value::{Map, Str, Value};
+use crate::value_ref::{self, ValueRef};
 
 /// Parses all of `input` as one value, with no bytes left over.
 fn parse_all<'a, S: Sink<'a>>(
@@ -76,7 +16,7 @@ fn parse_all<'a, S: Sink<'a>>(
     options: &DecodeOptions,
     sink: &mut S,
 ) -> Result<(), DecodeError> {
-    let end = parse::parse(input, 0, options.depth_limit(), sink)?;
+    let end = read::parse(input, 0, options.depth_limit(), sink)?;
     if end == input.len() {
         Ok(())
     } else {
@@ -113,7 +53,7 @@ pub fn decode_ref_with<'a>(
     options: &DecodeOptions,
 ) -> Result<ValueRef<'a>, DecodeError> {
     validate_with(input, options)?;
-    parse::read_item(input, 0, true).map(|(root, _)| root)
+    value_ref::read_value(input, 0, true).map(|(root, _)| root)
 }
 
 /// Decodes `input` into an owned [`Value`].
@@ -203,28 +143,28 @@ impl Builder<'_> {
 
 impl<'a> Sink<'a> for Builder<'_> {
     #[inline]
-    fn value(&mut self, value: ValueRef<'a>) {
+    fn value(&mut self, value: Item<'a>) {
         let value = match value {
-            ValueRef::Null => Value::Null,
-            ValueRef::Bool(b) => Value::Bool(b),
-            ValueRef::Int(i) => Value::Int(i.to_int()),
-            ValueRef::Bytes(b) => Value::Bytes(self.buffer.slice_ref(b)),
-            ValueRef::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
-            ValueRef::Address(a) => Value::Address(Address(*a)),
-            ValueRef::Array(array) => {
+            Item::Null => Value::Null,
+            Item::Bool(b) => Value::Bool(b),
+            Item::Int(i) => Value::Int(i.to_int()),
+            Item::Bytes(b) => Value::Bytes(self.buffer.slice_ref(b)),
+            Item::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
+            Item::Address(a) => Value::Address(Address(*a)),
+            Item::Array { len, .. } => {
                 if self.open.is_empty() {
                     // The outermost array becomes the stack itself (see
                     // `end`): size it once. The parser has checked that the
                     // input holds a byte per element, so this is bounded by
                     // the input's length, like the tree it will hold.
-                    self.items.reserve(array.len());
+                    self.items.reserve(len);
                 }
                 self.open.push(Open::Array {
                     start: self.items.len(),
                 });
                 return;
             }
-            ValueRef::Map(_) => {
+            Item::Map { .. } => {
                 self.open.push(Open::Map {
                     start: self.entries.len(),
                     key: Str::new(),

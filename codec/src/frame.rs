@@ -125,8 +125,7 @@ pub fn decode_frame(input: &[u8]) -> Result<FrameRef<'_>, FrameError> {
 }
 
 fn calldata(payload: &[u8], at: usize) -> Result<ValueRef<'_>, FrameError> {
-    decode_ref(payload)
-        .map_err(|e| FrameError::Calldata(e.with_offset(e.offset() + at)))
+    decode_ref(payload).map_err(|e| FrameError::Calldata(e.with_offset(e.offset() + at)))
 }
 
 fn message(payload: &[u8]) -> Result<&str, FrameError> {

@@ -1,3 +1,22 @@
+// Layers, lowest first: a module uses only the modules above it in this
+// list (tests/layers.rs reads the list and checks every `crate::` path).
+//
+// error        ErrorKind and DecodeError
+// hex          hex digits in and out
+// address      Address
+// wire         tags, headers, ULEB128: reading and writing
+// int          Int, IntRef, Uint256, limb arithmetic, big-integer interop
+// read         the strict iterative reader, its Item and DecodeOptions
+// value_ref    ValueRef, ArrayRef, MapRef: borrowed views and iterators
+// value        Value, Map, Str, owned copies of views
+// encode       Encode for values and views, encode entry points
+// decode       validate, decode_ref, decode, decode_bytes
+// text         the text form: printing and parsing
+// serde        the serde data format
+// arbitrary    Arbitrary for Value
+// method_call  MethodCall
+// frame        the ResultCode frame
+
 //! A strict, zero-copy codec for GenVM calldata.
 //!
 //! Calldata is the compact, canonical, JSON-like binary format GenVM contracts
@@ -51,6 +70,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+// In layer order (see the top of this file).
 mod address;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -58,19 +78,13 @@ mod decode;
 mod encode;
 mod error;
 mod frame;
+mod hex;
 mod int;
-#[cfg(any(feature = "num-bigint", feature = "primitive-types"))]
-mod int_interop;
-mod limbs;
-mod map;
 mod method_call;
-mod parse;
+mod read;
 #[cfg(feature = "serde")]
 pub mod serde;
-mod string;
 mod text;
-mod text_parse;
-mod uint256;
 mod value;
 mod value_ref;
 mod wire;
@@ -78,24 +92,21 @@ mod wire;
 pub use address::{Address, ParseAddressError};
 pub use decode::{
     decode, decode_bytes, decode_bytes_with, decode_ref, decode_ref_with, decode_with, validate,
-    validate_with, DecodeOptions,
+    validate_with,
 };
 pub use encode::{
     encode, encode_array_header, encode_map_header, encode_map_key, encode_to, encoded_len, Encode,
 };
-pub use error::{DecodeError, ErrorKind, UnknownErrorKind};
+pub use error::{DecodeError, ErrorKind};
 pub use frame::{
     decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
     UserError, UserErrorRef, USER_ERROR_DATA_PREFIX,
 };
-pub use int::{Int, IntRangeError, IntRef, ParseIntError};
-pub use map::{DuplicateKey, Map};
+pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
 pub use method_call::{MethodCall, MethodCallError};
-pub use string::Str;
-pub use text::Pretty;
-pub use text_parse::{from_text, TextParseError};
-pub use uint256::{ParseUint256Error, Uint256};
-pub use value::Value;
+pub use read::DecodeOptions;
+pub use text::{from_text, Pretty, TextParseError};
+pub use value::{DuplicateKey, Map, Str, Value};
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
 #[cfg(feature = "serde")]

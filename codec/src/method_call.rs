@@ -6,8 +6,8 @@ use core::fmt;
 
 use genvm_abi::SpecialMethod;
 
-use crate::map::Map;
-use crate::string::Str;
+use crate::value::Map;
+use crate::value::Str;
 use crate::value::Value;
 
 /// A contract call: `{"method": str, "args": array, "kwargs": map}`.

@@ -5,15 +5,12 @@
 //! records payload took 7% fewer instructions, and 7% less time, with them
 //! inlined).
 
-use alloc::vec::Vec;
 use core::iter::FusedIterator;
 
 use crate::address::Address;
+use crate::error::DecodeError;
 use crate::int::IntRef;
-use crate::map::Map;
-use crate::parse::{self, read_item, read_key};
-use crate::string::Str;
-use crate::value::Value;
+use crate::read::{self, read_key, Item};
 
 /// A calldata value borrowed from its encoding.
 ///
@@ -127,30 +124,33 @@ impl<'a> ValueRef<'a> {
     pub fn get(&self, key: &str) -> Option<ValueRef<'a>> {
         self.as_map()?.get(key)
     }
+}
 
-    /// An owned copy (strings and bytes are copied).
-    pub fn to_value(&self) -> Value {
-        match *self {
-            ValueRef::Null => Value::Null,
-            ValueRef::Bool(b) => Value::Bool(b),
-            ValueRef::Int(i) => Value::Int(i.to_int()),
-            ValueRef::Bytes(b) => Value::from(b),
-            ValueRef::Str(s) => Value::from(s),
-            ValueRef::Address(a) => Value::Address(Address(*a)),
-            ValueRef::Array(a) => Value::Array(a.iter().map(|item| item.to_value()).collect()),
-            ValueRef::Map(m) => Value::Map(Map::from_sorted(
-                m.iter()
-                    .map(|(k, v)| (Str::from(k), v.to_value()))
-                    .collect::<Vec<_>>(),
-            )),
+impl<'a> From<Item<'a>> for ValueRef<'a> {
+    #[inline(always)]
+    fn from(item: Item<'a>) -> Self {
+        match item {
+            Item::Null => ValueRef::Null,
+            Item::Bool(b) => ValueRef::Bool(b),
+            Item::Int(i) => ValueRef::Int(i),
+            Item::Bytes(b) => ValueRef::Bytes(b),
+            Item::Str(s) => ValueRef::Str(s),
+            Item::Address(a) => ValueRef::Address(a),
+            Item::Array { len, body } => ValueRef::Array(ArrayRef { len, body }),
+            Item::Map { len, body } => ValueRef::Map(MapRef { len, body }),
         }
     }
 }
 
-impl From<ValueRef<'_>> for Value {
-    fn from(value: ValueRef<'_>) -> Value {
-        value.to_value()
-    }
+/// [`read::read_item`] as a view: the value at `pos` and the offset past
+/// what was read (a container's header only).
+#[inline(always)]
+pub(crate) fn read_value(
+    input: &[u8],
+    pos: usize,
+    may_open: bool,
+) -> Result<(ValueRef<'_>, usize), DecodeError> {
+    read::read_item(input, pos, may_open).map(|(item, end)| (item.into(), end))
 }
 
 /// Where an iterator over a validated container's body stands.
@@ -186,7 +186,7 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn settle(&mut self) -> Option<usize> {
         if self.behind {
-            self.pos = parse::skip_validated(self.body, self.pos)?;
+            self.pos = read::skip_validated(self.body, self.pos)?;
             self.behind = false;
         }
         Some(self.pos)
@@ -195,7 +195,7 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn value(&mut self) -> Option<ValueRef<'a>> {
         let start = self.settle()?;
-        let (item, end) = read_item(self.body, start, true).ok()?;
+        let (item, end) = read_value(self.body, start, true).ok()?;
         self.behind = matches!(item, ValueRef::Array(_) | ValueRef::Map(_));
         if !self.behind {
             self.pos = end;
@@ -225,10 +225,6 @@ pub struct ArrayRef<'a> {
 }
 
 impl<'a> ArrayRef<'a> {
-    pub(crate) fn new(len: usize, body: &'a [u8]) -> Self {
-        ArrayRef { len, body }
-    }
-
     /// Number of elements.
     #[inline]
     pub fn len(&self) -> usize {
@@ -310,10 +306,6 @@ pub struct MapRef<'a> {
 }
 
 impl<'a> MapRef<'a> {
-    pub(crate) fn new(len: usize, body: &'a [u8]) -> Self {
-        MapRef { len, body }
-    }
-
     /// Number of entries.
     #[inline]
     pub fn len(&self) -> usize {

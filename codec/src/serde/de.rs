@@ -7,11 +7,11 @@ use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
 use core::cmp::Ordering;
 
 use super::{SerdeError, MAX_SAFE_INTEGER, RAW};
-use crate::decode::DecodeOptions;
 use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
-use crate::parse::{self, read_item, read_key};
-use crate::value_ref::ValueRef;
+use crate::read::DecodeOptions;
+use crate::read::{self, read_key};
+use crate::value_ref::{read_value, ValueRef};
 use crate::wire;
 
 /// Deserializes a `T` from all of `input`, which must be valid calldata.
@@ -93,14 +93,14 @@ impl<'de> Deserializer<'de> {
     #[inline(always)]
     fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
         let start = self.pos;
-        let (item, end) = read_item(self.input, start, self.depth_left > 0)
+        let (item, end) = read_value(self.input, start, self.depth_left > 0)
             .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         self.pos = end;
         Ok((item, start))
     }
 
     fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
-        let (item, _) = read_item(self.input, self.pos, self.depth_left > 0)
+        let (item, _) = read_value(self.input, self.pos, self.depth_left > 0)
             .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         Ok(item)
     }
@@ -108,7 +108,7 @@ impl<'de> Deserializer<'de> {
     /// Skips (and checks) one whole item, returning its encoding.
     fn skip(&mut self) -> Result<&'de [u8], SerdeError> {
         let start = self.pos;
-        self.pos = parse::parse(self.input, start, self.depth_left, &mut ())
+        self.pos = read::parse(self.input, start, self.depth_left, &mut ())
             .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         Ok(&self.input[start..self.pos])
     }
@@ -408,7 +408,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
         let start = self.de.pos;
         let (key, end) = read_key(self.de.input, start)?;
         if let Some(previous) = self.key {
-            match parse::compare_keys(previous.as_bytes(), key.as_bytes()) {
+            match read::compare_keys(previous.as_bytes(), key.as_bytes()) {
                 Ordering::Less => {}
                 Ordering::Equal => {
                     return Err(DecodeError::new(ErrorKind::DuplicateKey, start).into())

@@ -3,8 +3,7 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::string::Str;
-use crate::value::Value;
+use super::{Str, Value};
 
 /// A calldata map: entries sorted by their keys' UTF-8 bytes, keys unique.
 ///

@@ -1,4 +1,11 @@
-//! [`Value`]: an owned calldata value.
+//! Owned values: [`Value`], its [`Map`] and [`Str`], and conversions from
+//! borrowed views.
+
+mod map;
+mod string;
+
+pub use map::{DuplicateKey, Map};
+pub use string::Str;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -7,8 +14,6 @@ use bytes::Bytes;
 
 use crate::address::Address;
 use crate::int::Int;
-use crate::map::Map;
-use crate::string::Str;
 use crate::value_ref::ValueRef;
 
 /// An owned calldata value.
@@ -219,5 +224,32 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 impl FromIterator<Value> for Value {
     fn from_iter<I: IntoIterator<Item = Value>>(iter: I) -> Value {
         Value::Array(iter.into_iter().collect())
+    }
+}
+
+/// Owned copies of views.
+impl ValueRef<'_> {
+    /// An owned copy (strings and bytes are copied).
+    pub fn to_value(&self) -> Value {
+        match *self {
+            ValueRef::Null => Value::Null,
+            ValueRef::Bool(b) => Value::Bool(b),
+            ValueRef::Int(i) => Value::Int(i.to_int()),
+            ValueRef::Bytes(b) => Value::from(b),
+            ValueRef::Str(s) => Value::from(s),
+            ValueRef::Address(a) => Value::Address(Address(*a)),
+            ValueRef::Array(a) => Value::Array(a.iter().map(|item| item.to_value()).collect()),
+            ValueRef::Map(m) => Value::Map(Map::from_sorted(
+                m.iter()
+                    .map(|(k, v)| (Str::from(k), v.to_value()))
+                    .collect::<Vec<_>>(),
+            )),
+        }
+    }
+}
+
+impl From<ValueRef<'_>> for Value {
+    fn from(value: ValueRef<'_>) -> Value {
+        value.to_value()
     }
 }

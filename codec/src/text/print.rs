@@ -3,46 +3,15 @@
 
 use core::fmt::{self, Write};
 
+use crate::hex::{write_hex, HEX};
 use crate::value::{Node, Value};
 use crate::value_ref::ValueRef;
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Writes `bytes` as lowercase hex.
-pub(crate) fn write_hex<W: Write + ?Sized>(out: &mut W, bytes: &[u8]) -> fmt::Result {
-    let mut chunk = [0u8; 128];
-    for part in bytes.chunks(chunk.len() / 2) {
-        for (pair, byte) in chunk.chunks_exact_mut(2).zip(part) {
-            pair[0] = HEX[(byte >> 4) as usize];
-            pair[1] = HEX[(byte & 0xf) as usize];
-        }
-        let digits = &chunk[..part.len() * 2];
-        // Hex digits are ASCII.
-        out.write_str(core::str::from_utf8(digits).map_err(|_| fmt::Error)?)?;
-    }
-    Ok(())
-}
-
-/// The bytes an even number of hex digits (either case) stand for.
-pub(crate) fn read_hex(digits: &str) -> Option<alloc::vec::Vec<u8>> {
-    if digits.len() % 2 != 0 {
-        return None;
-    }
-    digits
-        .as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            let digit = |c: u8| (c as char).to_digit(16);
-            Some((digit(pair[0])? << 4 | digit(pair[1])?) as u8)
-        })
-        .collect()
-}
 
 /// Writes `text` as a JSON string literal, ASCII only, as Python's
 /// `json.dumps` does: `"`, `\` and the controls with short escapes get them,
 /// every other character outside U+0020..=U+007E becomes `\uXXXX`
 /// (lowercase, surrogate pairs beyond the BMP).
-pub(crate) fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
+fn write_string<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
     write_string_escaping(out, text, true)
 }
 
@@ -286,12 +255,5 @@ mod tests {
             alloc::format!("{}", view.pretty()),
             r#""\u001b[2J\u007f\u0085\u009f\u202e\u2066\u2028\u061cok é""#
         );
-    }
-
-    #[test]
-    fn hex_is_lowercase_and_handles_long_input() {
-        let mut out = String::new();
-        write_hex(&mut out, &[0xab; 100]).unwrap();
-        assert_eq!(out, "ab".repeat(100));
     }
 }

@@ -1,8 +1,10 @@
-//! The strict, iterative parser every decoding path runs.
+//! The strict, iterative reader every decoding path runs.
 //!
 //! It walks one value depth-first with an explicit stack (never recursion),
-//! checks every rule of `spec/calldata.md`, and reports what it meets to a
-//! [`Sink`]: nothing for `validate`, a tree for `decode`.
+//! checks every rule of `spec/calldata.md`, and reports the [`Item`]s it
+//! meets to a [`Sink`]: nothing for `validate`, a tree for `decode`. Views
+//! (`value_ref`) and the serde deserializer read single items with
+//! [`read_item`] and [`read_key`].
 
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -11,15 +13,86 @@ use core::mem::MaybeUninit;
 use crate::address::Address;
 use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
-use crate::value_ref::{ArrayRef, MapRef, ValueRef};
 use crate::wire::{self, *};
+
+/// One value as the reader meets it: a scalar whole, a container as its
+/// count and the bytes from its first element on (up to the input's end).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Item<'a> {
+    Null,
+    Bool(bool),
+    Int(IntRef<'a>),
+    Bytes(&'a [u8]),
+    Str(&'a str),
+    Address(&'a [u8; Address::LEN]),
+    Array { len: usize, body: &'a [u8] },
+    Map { len: usize, body: &'a [u8] },
+}
+
+/// Limits applied while decoding.
+///
+/// ```
+/// use genvm_calldata::{decode_with, DecodeOptions, ErrorKind};
+/// let nested = [0x0d, 0x0d, 0x05]; // [[[]]]
+/// let error = decode_with(&nested, &DecodeOptions::new().max_depth(2)).unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::TooDeep);
+/// assert_eq!(error.offset(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecodeOptions {
+    /// The most containers a path may cross: a container nested inside
+    /// `max_depth` others is refused. Default 128, the reference host's.
+    /// Values above [`MAX_DEPTH_LIMIT`](Self::MAX_DEPTH_LIMIT) count as
+    /// that limit.
+    ///
+    /// Past 128, validation keeps its stack on the heap, and `Display`, `Drop`,
+    /// comparison, encoding and serde of the decoded tree recurse that deep.
+    pub max_depth: usize,
+}
+
+impl DecodeOptions {
+    /// The default depth limit.
+    pub const DEFAULT_MAX_DEPTH: usize = 128;
+
+    /// The hard maximum of [`max_depth`](Self::max_depth), twice the
+    /// default: at this depth every recursive walk over a decoded tree
+    /// (`Display`, `Drop`, comparison, encoding, serde both ways) fits in the
+    /// 2 MiB stack Rust gives a new thread, even unoptimized (a test checks
+    /// each of them; at 512, `Value`'s serde `Deserialize` did not fit).
+    pub const MAX_DEPTH_LIMIT: usize = 256;
+
+    /// The defaults (the reference host's limits).
+    pub const fn new() -> Self {
+        DecodeOptions {
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// Sets [`max_depth`](Self::max_depth).
+    pub const fn max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// The depth limit in force: `max_depth`, at most the hard maximum.
+    pub(crate) fn depth_limit(&self) -> usize {
+        self.max_depth.min(Self::MAX_DEPTH_LIMIT)
+    }
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions::new()
+    }
+}
 
 /// Receives the values of a document in order.
 ///
-/// A container arrives as a [`ValueRef::Array`]/[`ValueRef::Map`] view, then
-/// its elements (each map value preceded by its key), then `end`.
+/// A container arrives as an [`Item::Array`]/[`Item::Map`], then its
+/// elements (each map value preceded by its key), then `end`.
 pub(crate) trait Sink<'a> {
-    fn value(&mut self, value: ValueRef<'a>);
+    fn value(&mut self, value: Item<'a>);
     fn key(&mut self, key: &'a str);
     fn end(&mut self);
 }
@@ -27,7 +100,7 @@ pub(crate) trait Sink<'a> {
 /// Validation keeps nothing.
 impl<'a> Sink<'a> for () {
     #[inline(always)]
-    fn value(&mut self, _: ValueRef<'a>) {}
+    fn value(&mut self, _: Item<'a>) {}
     #[inline(always)]
     fn key(&mut self, _: &'a str) {}
     #[inline(always)]
@@ -116,7 +189,7 @@ pub(crate) fn read_item(
     input: &[u8],
     pos: usize,
     may_open: bool,
-) -> Result<(ValueRef<'_>, usize), DecodeError> {
+) -> Result<(Item<'_>, usize), DecodeError> {
     let header = match wire::read_uleb(input, pos) {
         Ok(header) => header,
         Err(kind) => return fail(kind, pos),
@@ -124,9 +197,9 @@ pub(crate) fn read_item(
     let end = header.end;
     let item = match header.tag() {
         TAG_ATOM => match header.arg() {
-            Some(ATOM_NULL) => ValueRef::Null,
-            Some(ATOM_FALSE) => ValueRef::Bool(false),
-            Some(ATOM_TRUE) => ValueRef::Bool(true),
+            Some(ATOM_NULL) => Item::Null,
+            Some(ATOM_FALSE) => Item::Bool(false),
+            Some(ATOM_TRUE) => Item::Bool(true),
             Some(ATOM_ADDRESS) => {
                 let Some(address) = input.get(end..end + Address::LEN) else {
                     return fail(ErrorKind::LengthPastEnd, pos);
@@ -135,13 +208,13 @@ pub(crate) fn read_item(
                 let address = address
                     .try_into()
                     .map_err(|_| DecodeError::new(ErrorKind::LengthPastEnd, pos))?;
-                return Ok((ValueRef::Address(address), end + Address::LEN));
+                return Ok((Item::Address(address), end + Address::LEN));
             }
             _ => return fail(ErrorKind::InvalidAtom, pos),
         },
         tag @ (TAG_POS_INT | TAG_NEG_INT) => {
             let negative = tag == TAG_NEG_INT;
-            ValueRef::Int(match header.arg() {
+            Item::Int(match header.arg() {
                 Some(arg) => IntRef::small(negative, arg),
                 None => IntRef::wide(negative, &input[pos..end]),
             })
@@ -152,9 +225,9 @@ pub(crate) fn read_item(
                 return fail(ErrorKind::LengthPastEnd, pos);
             };
             let item = if tag == TAG_BYTES {
-                ValueRef::Bytes(payload)
+                Item::Bytes(payload)
             } else {
-                ValueRef::Str(utf8(payload, end)?)
+                Item::Str(utf8(payload, end)?)
             };
             return Ok((item, end + len));
         }
@@ -174,9 +247,9 @@ pub(crate) fn read_item(
             }
             let body = &input[end..];
             if tag == TAG_ARRAY {
-                ValueRef::Array(ArrayRef::new(len, body))
+                Item::Array { len, body }
             } else {
-                ValueRef::Map(MapRef::new(len, body))
+                Item::Map { len, body }
             }
         }
         _ => return fail(ErrorKind::ReservedType, pos),
@@ -281,7 +354,7 @@ fn parse_within<'a, S: Sink<'a>>(
     // A scalar needs no stack, whose set-up costs more than reading it
     // (serde reads each address, and each field it ignores, as one value).
     let (item, end) = read_item(input, pos, max_depth > 0)?;
-    if !matches!(item, ValueRef::Array(_) | ValueRef::Map(_)) {
+    if !matches!(item, Item::Array { .. } | Item::Map { .. }) {
         sink.value(item);
         return Ok(end);
     }
@@ -289,8 +362,8 @@ fn parse_within<'a, S: Sink<'a>>(
     loop {
         let (item, end) = read_item(input, pos, stack.depth() < max_depth)?;
         let container = match item {
-            ValueRef::Array(array) => Some((array.len(), false)),
-            ValueRef::Map(map) => Some((map.len(), true)),
+            Item::Array { len, .. } => Some((len, false)),
+            Item::Map { len, .. } => Some((len, true)),
             _ => None,
         };
         sink.value(item);

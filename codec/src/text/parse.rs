@@ -18,10 +18,10 @@ use nom::sequence::pair;
 use nom::{IResult, Parser};
 
 use crate::address::Address;
-use crate::decode::DecodeOptions;
 use crate::int::Int;
-use crate::map::Map;
-use crate::string::Str;
+use crate::read::DecodeOptions;
+use crate::value::Map;
+use crate::value::Str;
 use crate::value::Value;
 
 /// Text that is not the text form of a value; [`from_text`] and
@@ -345,7 +345,7 @@ impl<'t> Driver<'t> {
             return Ok((after, Token::Scalar(Value::Address(address))));
         }
         if let Ok((after, digits)) = hex_after("b#", rest) {
-            return match crate::text::read_hex(digits) {
+            return match crate::hex::read_hex(digits) {
                 Some(bytes) => Ok((after, Token::Scalar(Value::Bytes(Bytes::from(bytes))))),
                 None => Err(self.error(rest, "bytes need an even number of hex digits")),
             };

@@ -4,7 +4,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::int::{Int, IntRangeError, ParseIntError};
+use super::{Int, IntRangeError, ParseIntError};
 
 /// An integer in `0 ..= 2^256 - 1`, as four little-endian `u64` limbs.
 ///

@@ -13,7 +13,13 @@ use core::str::FromStr;
 use bytes::BufMut;
 use dashu_int::UBig;
 
-use crate::limbs;
+#[cfg(any(feature = "num-bigint", feature = "primitive-types"))]
+mod interop;
+mod limbs;
+mod uint256;
+
+pub use uint256::{ParseUint256Error, Uint256};
+
 use crate::wire::{self, TAG_BITS, TAG_NEG_INT, TAG_POS_INT};
 
 /// An integer of any size, as calldata carries it.

@@ -1,6 +1,6 @@
 //! Conversions between [`Int`] and other crates' big integers.
 
-use crate::int::{Int, IntRangeError};
+use super::{Int, IntRangeError};
 
 #[cfg(feature = "num-bigint")]
 mod num_bigint_impls {
