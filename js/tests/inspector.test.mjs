@@ -235,5 +235,9 @@ test('screenshot of the contract call example', async () => {
   const got = await shown();
   assert.equal(got.verdict, 'valid');
   assert.ok(got.tree.length > 1);
+  // No focus ring or hover on the button just clicked; the page's own height.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 660 });
   await page.screenshot({ path: new URL('../inspector/screenshot.png', import.meta.url).pathname, fullPage: true });
 });
