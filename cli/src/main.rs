@@ -125,12 +125,20 @@ struct InputArgs {
     /// lines); `--pretty` prints each value on one line.
     #[arg(long, conflicts_with = "input")]
     lines: bool,
-    /// With `--lines`, the longest line read, in bytes (64 MiB unless
-    /// given); a longer line prints an error as its line and is skipped
-    /// without being held in memory.
-    #[arg(long, value_name = "BYTES", requires = "lines", default_value_t = 64 << 20)]
-    max_line: usize,
+    /// With `--lines`, the longest line read, in bytes [default: 64 MiB];
+    /// a longer line prints an error as its line and is skipped without
+    /// being held in memory.
+    #[arg(
+        long,
+        value_name = "BYTES",
+        requires = "lines",
+        conflicts_with = "input"
+    )]
+    max_line: Option<usize>,
 }
+
+/// The default `--max-line`.
+const MAX_LINE: usize = 64 << 20;
 
 impl InputArgs {
     /// Where the inputs come from; `raw` names the raw-bytes flag in use, if
@@ -147,7 +155,9 @@ impl InputArgs {
                 )
                 .exit();
         }
-        Inputs::Lines { max: self.max_line }
+        Inputs::Lines {
+            max: self.max_line.unwrap_or(MAX_LINE),
+        }
     }
 }
 

@@ -45,6 +45,18 @@ fn raw_bytes_and_lines_are_refused() {
 }
 
 #[test]
+fn max_line_goes_only_with_lines() {
+    for args in [
+        &["validate", "--max-line", "5"][..],
+        &["validate", "--max-line", "5", "00"],
+    ] {
+        let output = run(args, "00\n");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
 fn an_overlong_line_gets_an_error_and_the_rest_go_on() {
     let long = "0".repeat(100);
     let input = format!("0e016109\n{long}\n10\n{long}");
