@@ -33,9 +33,14 @@ bash capi/tests/run.sh 2>&1 | tee -a "$log"
 # them at their pinned versions).
 bash interop/run.sh 2>&1 | tee -a "$log"
 
+# The npm package in headless Chromium (every vector) and the inspector page
+# (installs Debian's chromium and playwright-core when missing).
+bash js/tests/browser.sh 2>&1 | tee -a "$log"
+
 # One closing line for the whole run (cargo's last line is often a crate
 # with no doc tests); each C program run and each Python test counts as one.
 awk '/^test result:/ { passed += $4; failed += $6 }
      /^C ABI: .* checks, 0 failed$/ { passed += 1 }
      /^C ABI: .* checks, [1-9][0-9]* failed$/ { failed += 1 }
-     /^Ran [0-9]+ tests? in/ { passed += $2 } END { print passed " passed, " failed " failed" }' "$log"
+     /^Ran [0-9]+ tests? in/ { passed += $2 }
+     /^# pass [0-9]+$/ { passed += $3 } /^# fail [0-9]+$/ { failed += $3 } END { print passed " passed, " failed " failed" }' "$log"
