@@ -41,6 +41,12 @@ def load():
             for key in entry["values"]:
                 if not SNAKE.match(key):
                     fail(f"{name}.{key}: value names are snake_case")
+        if set(entry.get("descriptions", entry.get("values", {}))) != set(entry.get("values", {})):
+            fail(f"{name}: descriptions must name every value, and only those")
+        if not isinstance(entry.get("non_exhaustive", False), bool):
+            fail(f"{name}: non_exhaustive is true or false")
+        if not re.match(r"^[A-Z][A-Z0-9_]*$", entry.get("c_prefix", "C")):
+            fail(f"{name}: c_prefix is an upper-case C identifier")
         for value in values:
             if repr_ == "str" and not isinstance(value, str):
                 fail(f"{name}: {value!r} is not a string")
@@ -61,62 +67,136 @@ def rust_literal(repr_, value):
     return json.dumps(value) if repr_ == "str" else str(value)
 
 
+RUST_CONST = """
+/// {doc}
+pub const {NAME}: {type_} = {literal};
+"""
+
+RUST_ENUM = """
+/// {doc}
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+{attributes}pub enum {Type} {{
+{variants}
+}}
+
+impl {Type} {{
+    /// Every value, in definition order.
+    pub const ALL: [{Type}; {count}] = [{all}];
+
+    /// The raw value.
+    pub const fn value(self) -> {value_type} {{
+        {value_body}
+    }}
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {{
+        match self {{
+{name_arms}
+        }}
+    }}
+{methods}
+}}
+
+impl{lifetime} TryFrom<{raw_type}> for {Type} {{
+    type Error = UnknownValue;
+
+    fn try_from(value: {raw_type}) -> Result<Self, UnknownValue> {{
+        match value {{
+{value_arms}
+            _ => Err({unknown}),
+        }}
+    }}
+}}
+
+impl From<{Type}> for {value_type} {{
+    fn from(value: {Type}) -> {value_type} {{
+        value.value()
+    }}
+}}
+
+impl core::str::FromStr for {Type} {{
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {{
+        match name {{
+{from_name_arms}
+            _ => Err(UnknownValue::name("{name}")),
+        }}
+    }}
+}}
+
+impl core::fmt::Display for {Type} {{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{
+        f.write_str({shown})
+    }}
+}}
+"""
+
+RUST_AS_STR = """
+    /// The raw value (same as [`Self::value`]).
+    pub const fn as_str(self) -> &'static str {{
+        self.value()
+    }}
+"""
+
+RUST_DESCRIPTION = """
+    /// A short description for people, as error messages show it.
+    pub const fn description(self) -> &'static str {{
+        match self {{
+{arms}
+        }}
+    }}
+"""
+
+
+def rust_enum(entry):
+    name, repr_, values = entry["name"], entry["repr"], entry["values"]
+    Type, is_str = camel(name), repr_ == "str"
+    descriptions = entry.get("descriptions", {})
+    variants = [(camel(key), key, value) for key, value in values.items()]
+
+    def arms(pattern):
+        return "\n".join("            " + pattern(variant, key, value) for variant, key, value in variants)
+
+    def variant_line(variant, key, value):
+        described = f"{descriptions[key]} (`{key}` = `{value}`)" if key in descriptions else f"`{key}` = `{value}`"
+        return f"    /// {described}\n    {variant}" + ("" if is_str else f" = {value}") + ","
+
+    methods = RUST_AS_STR.format() if is_str else ""
+    if descriptions:
+        methods += RUST_DESCRIPTION.format(arms=arms(lambda v, k, _: f"{Type}::{v} => {json.dumps(descriptions[k])},"))
+    attributes = ([] if is_str else [f"#[repr({repr_})]"]) + (["#[non_exhaustive]"] if entry.get("non_exhaustive") else [])
+    return RUST_ENUM.format(
+        doc=entry.get("doc", ""), Type=Type, name=name, count=len(variants),
+        attributes="".join(attribute + "\n" for attribute in attributes),
+        variants="\n".join(variant_line(*variant) for variant in variants),
+        all=", ".join(f"{Type}::{v}" for v, _, _ in variants),
+        value_type="&'static str" if is_str else repr_,
+        value_body=("match self {\n" + arms(lambda v, _, value: f"{Type}::{v} => {json.dumps(value)},") + "\n        }")
+        if is_str else f"self as {repr_}",
+        name_arms=arms(lambda v, k, _: f"{Type}::{v} => {json.dumps(k)},"),
+        methods=methods,
+        lifetime="<'a>" if is_str else "", raw_type="&'a str" if is_str else repr_,
+        value_arms=arms(lambda v, _, value: f"{rust_literal(repr_, value)} => Ok({Type}::{v}),"),
+        unknown=f'UnknownValue::value("{name}")' if is_str else f'UnknownValue::number("{name}", value as u64)',
+        from_name_arms=arms(lambda v, k, _: f"{json.dumps(k)} => Ok({Type}::{v}),"),
+        shown="self.value()" if is_str else "self.name()",
+    )
+
+
 def rust(entries):
-    out = [f"// {HEADER}", "// Regenerate with `python3 abi/generate.py`.", "", "use crate::UnknownValue;", ""]
+    items = [f"// {HEADER}\n// Regenerate with `python3 abi/generate.py`.\n\nuse crate::UnknownValue;\n"]
     for entry in entries:
-        name, repr_, doc = entry["name"], entry["repr"], entry.get("doc", "")
         if entry["type"] == "const":
-            type_ = "&str" if repr_ == "str" else repr_
-            out += [f"/// {doc}", f"pub const {upper(name)}: {type_} = {rust_literal(repr_, entry['value'])};", ""]
-            continue
-        type_name, values = camel(name), entry["values"]
-        variants = [(camel(key), key, value) for key, value in values.items()]
-        value_type = "&'static str" if repr_ == "str" else repr_
-        out += [f"/// {doc}", "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]"]
-        if repr_ != "str":
-            out.append(f"#[repr({repr_})]")
-        out.append(f"pub enum {type_name} {{")
-        for variant, key, value in variants:
-            out.append(f"    /// `{key}` = `{value}`")
-            out.append(f"    {variant}" + ("" if repr_ == "str" else f" = {value}") + ",")
-        out += ["}", "", f"impl {type_name} {{", "    /// Every value, in definition order.",
-                f"    pub const ALL: [{type_name}; {len(variants)}] = [" +
-                ", ".join(f"{type_name}::{v}" for v, _, _ in variants) + "];", "",
-                "    /// The raw value.", f"    pub const fn value(self) -> {value_type} {{"]
-        if repr_ == "str":
-            out.append("        match self {")
-            out += [f"            {type_name}::{v} => {json.dumps(value)}," for v, _, value in variants]
-            out.append("        }")
+            repr_ = entry["repr"]
+            items.append(RUST_CONST.format(doc=entry.get("doc", ""), NAME=upper(entry["name"]),
+                                           type_="&str" if repr_ == "str" else repr_,
+                                           literal=rust_literal(repr_, entry["value"])))
         else:
-            out.append(f"        self as {repr_}")
-        out += ["    }", "", "    /// The snake_case name.", "    pub const fn name(self) -> &'static str {", "        match self {"]
-        out += [f"            {type_name}::{v} => {json.dumps(key)}," for v, key, _ in variants]
-        out += ["        }", "    }"]
-        if repr_ == "str":
-            out += ["", "    /// The raw value (same as [`Self::value`]).", "    pub const fn as_str(self) -> &'static str {",
-                    "        self.value()", "    }"]
-        out += ["}", ""]
-        lifetime = "<'a>" if repr_ == "str" else ""
-        raw_param = "&'a str" if repr_ == "str" else repr_
-        out += [f"impl{lifetime} TryFrom<{raw_param}> for {type_name} {{", "    type Error = UnknownValue;", "",
-                f"    fn try_from(value: {raw_param}) -> Result<Self, UnknownValue> {{", "        match value {"]
-        out += [f"            {rust_literal(repr_, value)} => Ok({type_name}::{v})," for v, _, value in variants]
-        unknown = f'UnknownValue::value("{name}")' if repr_ == "str" else f'UnknownValue::number("{name}", value as u64)'
-        out += [f"            _ => Err({unknown}),", "        }", "    }", "}", ""]
-        out += [f"impl From<{type_name}> for {value_type} {{", f"    fn from(value: {type_name}) -> {value_type} {{",
-                "        value.value()", "    }", "}", ""]
-        out += [f"impl core::str::FromStr for {type_name} {{", "    type Err = UnknownValue;", "",
-                "    /// Parses the snake_case name.", "    fn from_str(name: &str) -> Result<Self, UnknownValue> {",
-                "        match name {"]
-        out += [f"            {json.dumps(key)} => Ok({type_name}::{v})," for v, key, _ in variants]
-        out += [f'            _ => Err(UnknownValue::name("{name}")),', "        }", "    }", "}", ""]
-        shown = "self.value()" if repr_ == "str" else "self.name()"
-        out += [f"impl core::fmt::Display for {type_name} {{",
-                "    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {",
-                f"        f.write_str({shown})", "    }", "}", ""]
-    source = "\n".join(out)
+            items.append(rust_enum(entry))
     formatted = subprocess.run(["rustfmt", "--edition", "2021", "--emit", "stdout", "--quiet"],
-                               input=source, capture_output=True, text=True, check=True,
+                               input="".join(items), capture_output=True, text=True, check=True,
                                cwd=ROOT / "abi")
     return formatted.stdout
 
@@ -158,7 +238,7 @@ def c_header(entries):
     out = [f"/* {HEADER} */", "#ifndef GENVM_ABI_H", "#define GENVM_ABI_H", "", "#include <stdint.h>", ""]
     for entry in entries:
         name, repr_, doc = entry["name"], entry["repr"], entry.get("doc", "")
-        prefix = f"GENVM_{upper(name)}"
+        prefix = entry.get("c_prefix", f"GENVM_{upper(name)}")
         out.append(f"/* {doc} */")
         if entry["type"] == "const":
             literal = json.dumps(entry["value"]) if repr_ == "str" else f"{entry['value']}u"

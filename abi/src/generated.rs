@@ -467,6 +467,146 @@ impl core::fmt::Display for VmError {
     }
 }
 
+/// The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+#[non_exhaustive]
+pub enum CalldataErrorKind {
+    /// input ends inside a ULEB128 number (`truncated_uleb` = `1`)
+    TruncatedUleb = 1,
+    /// non-canonical ULEB128 (trailing zero byte) (`non_canonical_uleb` = `2`)
+    NonCanonicalUleb = 2,
+    /// reserved type tag 7 (`reserved_type` = `3`)
+    ReservedType = 3,
+    /// invalid atom (`invalid_atom` = `4`)
+    InvalidAtom = 4,
+    /// length or count of 2^32 or more (`length_too_large` = `5`)
+    LengthTooLarge = 5,
+    /// length runs past the end of the input (`length_past_end` = `6`)
+    LengthPastEnd = 6,
+    /// invalid UTF-8 (`invalid_utf8` = `7`)
+    InvalidUtf8 = 7,
+    /// duplicate map key (`duplicate_key` = `8`)
+    DuplicateKey = 8,
+    /// map keys out of order (`unsorted_keys` = `9`)
+    UnsortedKeys = 9,
+    /// containers nested deeper than the depth limit (`too_deep` = `10`)
+    TooDeep = 10,
+    /// trailing bytes after the value (`trailing_bytes` = `11`)
+    TrailingBytes = 11,
+}
+
+impl CalldataErrorKind {
+    /// Every value, in definition order.
+    pub const ALL: [CalldataErrorKind; 11] = [
+        CalldataErrorKind::TruncatedUleb,
+        CalldataErrorKind::NonCanonicalUleb,
+        CalldataErrorKind::ReservedType,
+        CalldataErrorKind::InvalidAtom,
+        CalldataErrorKind::LengthTooLarge,
+        CalldataErrorKind::LengthPastEnd,
+        CalldataErrorKind::InvalidUtf8,
+        CalldataErrorKind::DuplicateKey,
+        CalldataErrorKind::UnsortedKeys,
+        CalldataErrorKind::TooDeep,
+        CalldataErrorKind::TrailingBytes,
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u8 {
+        self as u8
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            CalldataErrorKind::TruncatedUleb => "truncated_uleb",
+            CalldataErrorKind::NonCanonicalUleb => "non_canonical_uleb",
+            CalldataErrorKind::ReservedType => "reserved_type",
+            CalldataErrorKind::InvalidAtom => "invalid_atom",
+            CalldataErrorKind::LengthTooLarge => "length_too_large",
+            CalldataErrorKind::LengthPastEnd => "length_past_end",
+            CalldataErrorKind::InvalidUtf8 => "invalid_utf8",
+            CalldataErrorKind::DuplicateKey => "duplicate_key",
+            CalldataErrorKind::UnsortedKeys => "unsorted_keys",
+            CalldataErrorKind::TooDeep => "too_deep",
+            CalldataErrorKind::TrailingBytes => "trailing_bytes",
+        }
+    }
+
+    /// A short description for people, as error messages show it.
+    pub const fn description(self) -> &'static str {
+        match self {
+            CalldataErrorKind::TruncatedUleb => "input ends inside a ULEB128 number",
+            CalldataErrorKind::NonCanonicalUleb => "non-canonical ULEB128 (trailing zero byte)",
+            CalldataErrorKind::ReservedType => "reserved type tag 7",
+            CalldataErrorKind::InvalidAtom => "invalid atom",
+            CalldataErrorKind::LengthTooLarge => "length or count of 2^32 or more",
+            CalldataErrorKind::LengthPastEnd => "length runs past the end of the input",
+            CalldataErrorKind::InvalidUtf8 => "invalid UTF-8",
+            CalldataErrorKind::DuplicateKey => "duplicate map key",
+            CalldataErrorKind::UnsortedKeys => "map keys out of order",
+            CalldataErrorKind::TooDeep => "containers nested deeper than the depth limit",
+            CalldataErrorKind::TrailingBytes => "trailing bytes after the value",
+        }
+    }
+}
+
+impl TryFrom<u8> for CalldataErrorKind {
+    type Error = UnknownValue;
+
+    fn try_from(value: u8) -> Result<Self, UnknownValue> {
+        match value {
+            1 => Ok(CalldataErrorKind::TruncatedUleb),
+            2 => Ok(CalldataErrorKind::NonCanonicalUleb),
+            3 => Ok(CalldataErrorKind::ReservedType),
+            4 => Ok(CalldataErrorKind::InvalidAtom),
+            5 => Ok(CalldataErrorKind::LengthTooLarge),
+            6 => Ok(CalldataErrorKind::LengthPastEnd),
+            7 => Ok(CalldataErrorKind::InvalidUtf8),
+            8 => Ok(CalldataErrorKind::DuplicateKey),
+            9 => Ok(CalldataErrorKind::UnsortedKeys),
+            10 => Ok(CalldataErrorKind::TooDeep),
+            11 => Ok(CalldataErrorKind::TrailingBytes),
+            _ => Err(UnknownValue::number("calldata_error_kind", value as u64)),
+        }
+    }
+}
+
+impl From<CalldataErrorKind> for u8 {
+    fn from(value: CalldataErrorKind) -> u8 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for CalldataErrorKind {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "truncated_uleb" => Ok(CalldataErrorKind::TruncatedUleb),
+            "non_canonical_uleb" => Ok(CalldataErrorKind::NonCanonicalUleb),
+            "reserved_type" => Ok(CalldataErrorKind::ReservedType),
+            "invalid_atom" => Ok(CalldataErrorKind::InvalidAtom),
+            "length_too_large" => Ok(CalldataErrorKind::LengthTooLarge),
+            "length_past_end" => Ok(CalldataErrorKind::LengthPastEnd),
+            "invalid_utf8" => Ok(CalldataErrorKind::InvalidUtf8),
+            "duplicate_key" => Ok(CalldataErrorKind::DuplicateKey),
+            "unsorted_keys" => Ok(CalldataErrorKind::UnsortedKeys),
+            "too_deep" => Ok(CalldataErrorKind::TooDeep),
+            "trailing_bytes" => Ok(CalldataErrorKind::TrailingBytes),
+            _ => Err(UnknownValue::name("calldata_error_kind")),
+        }
+    }
+}
+
+impl core::fmt::Display for CalldataErrorKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Most topics one emitted event may carry.
 pub const EVENT_MAX_TOPICS: u32 = 4;
 

@@ -1,10 +1,11 @@
 //! The GenVM public ABI: the definitions guest (wasm) and host share.
 //!
-//! Every item here is generated from `spec/public-abi.json` by
+//! The enums and constants are generated from `spec/public-abi.json` by
 //! `abi/generate.py`, which also writes the Python, JavaScript/TypeScript and
 //! C bindings under `abi/bindings/`; a test regenerates them all and fails on
-//! any difference, so the languages can never drift apart. `no_std`, no
-//! dependencies.
+//! any difference, so the languages can never drift apart. [`HostCall`] and
+//! its field types (feature `serde`) are written by hand, checked against
+//! `spec/vectors/host-calls.json`. `no_std`, no dependencies.
 //!
 //! ```
 //! use genvm_abi::{ResultCode, VmError, EVENT_MAX_TOPICS};

@@ -69,6 +69,11 @@ fn rust_items_match_the_spec() {
     assert_enum!(MemoryLimiterConsts, "memory_limiter_consts");
     assert_enum!(SpecialMethod, "special_method");
     assert_enum!(VmError, "vm_error");
+    assert_enum!(CalldataErrorKind, "calldata_error_kind");
+    let descriptions = entry("calldata_error_kind")["descriptions"].clone();
+    for kind in CalldataErrorKind::ALL {
+        assert_eq!(descriptions[kind.name()], kind.description());
+    }
     assert_eq!(
         Json::from(EVENT_MAX_TOPICS),
         entry("event_max_topics")["value"]
@@ -158,6 +163,10 @@ int main(void) {
     printf("%s %s\n", GENVM_SPECIAL_METHOD_GET_SCHEMA, GENVM_SPECIAL_METHOD_ERRORED_MESSAGE);
     printf("%s %s %s %s %s\n", GENVM_VM_ERROR_TIMEOUT, GENVM_VM_ERROR_VALIDATOR_DISAGREES,
            GENVM_VM_ERROR_VERSION_TOO_BIG, GENVM_VM_ERROR_OOM, GENVM_VM_ERROR_INVALID_CONTRACT);
+    printf("%d %d %d %d %d %d %d %d %d %d %d\n", GVC_ERR_TRUNCATED_ULEB, GVC_ERR_NON_CANONICAL_ULEB,
+           GVC_ERR_RESERVED_TYPE, GVC_ERR_INVALID_ATOM, GVC_ERR_LENGTH_TOO_LARGE, GVC_ERR_LENGTH_PAST_END,
+           GVC_ERR_INVALID_UTF8, GVC_ERR_DUPLICATE_KEY, GVC_ERR_UNSORTED_KEYS, GVC_ERR_TOO_DEEP,
+           GVC_ERR_TRAILING_BYTES);
     printf("%u %s %u\n", GENVM_EVENT_MAX_TOPICS, GENVM_ABSENT_VERSION, GENVM_CODE_SLOT_OFFSET);
     return 0;
 }
@@ -196,6 +205,7 @@ int main(void) {
         "memory_limiter_consts",
         "special_method",
         "vm_error",
+        "calldata_error_kind",
     ]
     .iter()
     .map(|name| line(name))

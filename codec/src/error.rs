@@ -2,122 +2,11 @@
 
 use core::fmt;
 
-/// The rule of `spec/calldata.md` an input breaks.
-///
-/// The numbers are stable (they cross the C ABI) and the names are the error
-/// kinds used by `spec/vectors/calldata.json`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The input ends before or inside a ULEB128 number.
-    TruncatedUleb = 1,
-    /// A ULEB128 number longer than one byte ends with a zero byte.
-    NonCanonicalUleb = 2,
-    /// Type tag 7, which is reserved.
-    ReservedType = 3,
-    /// An atom whose argument is not null, false, true or address.
-    InvalidAtom = 4,
-    /// A length or element count of 2^32 or more.
-    LengthTooLarge = 5,
-    /// A length, an address or an element count runs past the end of the input.
-    LengthPastEnd = 6,
-    /// A string or map key is not valid UTF-8.
-    InvalidUtf8 = 7,
-    /// A map key equals the previous key.
-    DuplicateKey = 8,
-    /// A map key sorts before the previous key.
-    UnsortedKeys = 9,
-    /// A container is nested deeper than the depth limit.
-    TooDeep = 10,
-    /// Bytes are left over after the top value.
-    TrailingBytes = 11,
-}
-
-impl ErrorKind {
-    /// Every kind, in numeric order.
-    pub const ALL: [ErrorKind; 11] = [
-        ErrorKind::TruncatedUleb,
-        ErrorKind::NonCanonicalUleb,
-        ErrorKind::ReservedType,
-        ErrorKind::InvalidAtom,
-        ErrorKind::LengthTooLarge,
-        ErrorKind::LengthPastEnd,
-        ErrorKind::InvalidUtf8,
-        ErrorKind::DuplicateKey,
-        ErrorKind::UnsortedKeys,
-        ErrorKind::TooDeep,
-        ErrorKind::TrailingBytes,
-    ];
-
-    /// The snake_case name used by the spec and its vectors.
-    pub const fn name(self) -> &'static str {
-        match self {
-            ErrorKind::TruncatedUleb => "truncated_uleb",
-            ErrorKind::NonCanonicalUleb => "non_canonical_uleb",
-            ErrorKind::ReservedType => "reserved_type",
-            ErrorKind::InvalidAtom => "invalid_atom",
-            ErrorKind::LengthTooLarge => "length_too_large",
-            ErrorKind::LengthPastEnd => "length_past_end",
-            ErrorKind::InvalidUtf8 => "invalid_utf8",
-            ErrorKind::DuplicateKey => "duplicate_key",
-            ErrorKind::UnsortedKeys => "unsorted_keys",
-            ErrorKind::TooDeep => "too_deep",
-            ErrorKind::TrailingBytes => "trailing_bytes",
-        }
-    }
-
-    /// The stable number of this kind.
-    pub const fn code(self) -> u8 {
-        self as u8
-    }
-
-    /// A short human description, as `Display` shows it.
-    pub const fn description(self) -> &'static str {
-        match self {
-            ErrorKind::TruncatedUleb => "input ends inside a ULEB128 number",
-            ErrorKind::NonCanonicalUleb => "non-canonical ULEB128 (trailing zero byte)",
-            ErrorKind::ReservedType => "reserved type tag 7",
-            ErrorKind::InvalidAtom => "invalid atom",
-            ErrorKind::LengthTooLarge => "length or count of 2^32 or more",
-            ErrorKind::LengthPastEnd => "length runs past the end of the input",
-            ErrorKind::InvalidUtf8 => "invalid UTF-8",
-            ErrorKind::DuplicateKey => "duplicate map key",
-            ErrorKind::UnsortedKeys => "map keys out of order",
-            ErrorKind::TooDeep => "containers nested deeper than the depth limit",
-            ErrorKind::TrailingBytes => "trailing bytes after the value",
-        }
-    }
-}
-
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.description())
-    }
-}
-
-impl core::str::FromStr for ErrorKind {
-    type Err = UnknownErrorKind;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        ErrorKind::ALL
-            .into_iter()
-            .find(|kind| kind.name() == name)
-            .ok_or(UnknownErrorKind)
-    }
-}
-
-/// A name that is not one of [`ErrorKind::name`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnknownErrorKind;
-
-impl fmt::Display for UnknownErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown error kind")
-    }
-}
-
-impl core::error::Error for UnknownErrorKind {}
+/// The rule of `spec/calldata.md` an input breaks: `value()` is its stable
+/// number (the C ABI's error code), `name()` the name the spec's vectors use,
+/// `description()` what `DecodeError` shows. Generated, with every other
+/// language's copy, from `spec/public-abi.json`.
+pub use genvm_abi::CalldataErrorKind as ErrorKind;
 
 /// Calldata that breaks a rule of the format, and where.
 ///
@@ -211,9 +100,9 @@ mod tests {
     fn names_round_trip_and_codes_are_distinct() {
         for (index, kind) in ErrorKind::ALL.into_iter().enumerate() {
             assert_eq!(kind.name().parse::<ErrorKind>(), Ok(kind));
-            assert_eq!(kind.code() as usize, index + 1);
+            assert_eq!(kind.value() as usize, index + 1);
         }
-        assert_eq!("nope".parse::<ErrorKind>(), Err(UnknownErrorKind));
+        assert!("nope".parse::<ErrorKind>().is_err());
     }
 
     #[test]

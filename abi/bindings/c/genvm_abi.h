@@ -43,6 +43,21 @@ typedef enum {
 #define GENVM_VM_ERROR_OOM "OOM"
 #define GENVM_VM_ERROR_INVALID_CONTRACT "invalid_contract"
 
+/* The rule of calldata.md an input breaks; the numbers are the C library's first error codes. */
+typedef enum {
+    GVC_ERR_TRUNCATED_ULEB = 1,
+    GVC_ERR_NON_CANONICAL_ULEB = 2,
+    GVC_ERR_RESERVED_TYPE = 3,
+    GVC_ERR_INVALID_ATOM = 4,
+    GVC_ERR_LENGTH_TOO_LARGE = 5,
+    GVC_ERR_LENGTH_PAST_END = 6,
+    GVC_ERR_INVALID_UTF8 = 7,
+    GVC_ERR_DUPLICATE_KEY = 8,
+    GVC_ERR_UNSORTED_KEYS = 9,
+    GVC_ERR_TOO_DEEP = 10,
+    GVC_ERR_TRAILING_BYTES = 11,
+} genvm_calldata_error_kind;
+
 /* Most topics one emitted event may carry. */
 #define GENVM_EVENT_MAX_TOPICS 4u
 

@@ -24,6 +24,10 @@ export type SpecialMethod = (typeof SpecialMethod)[keyof typeof SpecialMethod];
 export declare const VmError: Readonly<{ TIMEOUT: "timeout"; VALIDATOR_DISAGREES: "validator_disagrees"; VERSION_TOO_BIG: "version_too_big"; OOM: "OOM"; INVALID_CONTRACT: "invalid_contract" }>;
 export type VmError = (typeof VmError)[keyof typeof VmError];
 
+/** The rule of calldata.md an input breaks; the numbers are the C library's first error codes. */
+export declare const CalldataErrorKind: Readonly<{ TRUNCATED_ULEB: 1; NON_CANONICAL_ULEB: 2; RESERVED_TYPE: 3; INVALID_ATOM: 4; LENGTH_TOO_LARGE: 5; LENGTH_PAST_END: 6; INVALID_UTF8: 7; DUPLICATE_KEY: 8; UNSORTED_KEYS: 9; TOO_DEEP: 10; TRAILING_BYTES: 11 }>;
+export type CalldataErrorKind = (typeof CalldataErrorKind)[keyof typeof CalldataErrorKind];
+
 /** Most topics one emitted event may carry. */
 export declare const EVENT_MAX_TOPICS: 4;
 

@@ -18,6 +18,9 @@ export const SpecialMethod = Object.freeze({ GET_SCHEMA: "#get-schema", ERRORED_
 /** Well-known VM_ERROR messages. */
 export const VmError = Object.freeze({ TIMEOUT: "timeout", VALIDATOR_DISAGREES: "validator_disagrees", VERSION_TOO_BIG: "version_too_big", OOM: "OOM", INVALID_CONTRACT: "invalid_contract" });
 
+/** The rule of calldata.md an input breaks; the numbers are the C library's first error codes. */
+export const CalldataErrorKind = Object.freeze({ TRUNCATED_ULEB: 1, NON_CANONICAL_ULEB: 2, RESERVED_TYPE: 3, INVALID_ATOM: 4, LENGTH_TOO_LARGE: 5, LENGTH_PAST_END: 6, INVALID_UTF8: 7, DUPLICATE_KEY: 8, UNSORTED_KEYS: 9, TOO_DEEP: 10, TRAILING_BYTES: 11 });
+
 /** Most topics one emitted event may carry. */
 export const EVENT_MAX_TOPICS = 4;
 

@@ -53,6 +53,22 @@ class VmError(enum.StrEnum):
     INVALID_CONTRACT = "invalid_contract"
 
 
+class CalldataErrorKind(enum.IntEnum):
+    """The rule of calldata.md an input breaks; the numbers are the C library's first error codes."""
+
+    TRUNCATED_ULEB = 1
+    NON_CANONICAL_ULEB = 2
+    RESERVED_TYPE = 3
+    INVALID_ATOM = 4
+    LENGTH_TOO_LARGE = 5
+    LENGTH_PAST_END = 6
+    INVALID_UTF8 = 7
+    DUPLICATE_KEY = 8
+    UNSORTED_KEYS = 9
+    TOO_DEEP = 10
+    TRAILING_BYTES = 11
+
+
 EVENT_MAX_TOPICS: typing.Final[int] = 4
 """Most topics one emitted event may carry."""
 

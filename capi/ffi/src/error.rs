@@ -2,7 +2,9 @@
 //! its body in: it catches panics and fills the caller's error record.
 
 use core::ffi::{c_char, CStr};
+use std::ffi::CString;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::OnceLock;
 
 use codec::{DecodeError, ErrorKind};
 
@@ -45,37 +47,46 @@ pub enum Code {
     Internal = 27,
 }
 
-/// Every code with its name (`GVC_ERR_` + upper case in the header),
-/// NUL-terminated for C. 1 to 11 are `codec::ErrorKind`'s codes and names.
-const NAMES: [(i32, &CStr); 20] = [
-    (0, c"ok"),
-    (1, c"truncated_uleb"),
-    (2, c"non_canonical_uleb"),
-    (3, c"reserved_type"),
-    (4, c"invalid_atom"),
-    (5, c"length_too_large"),
-    (6, c"length_past_end"),
-    (7, c"invalid_utf8"),
-    (8, c"duplicate_key"),
-    (9, c"unsorted_keys"),
-    (10, c"too_deep"),
-    (11, c"trailing_bytes"),
-    (20, c"null_argument"),
-    (21, c"misaligned"),
-    (22, c"text_syntax"),
-    (23, c"frame_empty"),
-    (24, c"frame_unknown_code"),
-    (25, c"message_looks_like_data"),
-    (26, c"invalid_argument"),
-    (27, c"internal"),
+/// The C ABI's own codes with their names (`GVC_ERR_` + upper case in the
+/// header), NUL-terminated for C. Codes 1 to 11 and their names are
+/// `codec::ErrorKind`'s, generated from `spec/public-abi.json`.
+const OWN_NAMES: [(Code, &CStr); 9] = [
+    (Code::Ok, c"ok"),
+    (Code::NullArgument, c"null_argument"),
+    (Code::Misaligned, c"misaligned"),
+    (Code::TextSyntax, c"text_syntax"),
+    (Code::FrameEmpty, c"frame_empty"),
+    (Code::FrameUnknownCode, c"frame_unknown_code"),
+    (Code::MessageLooksLikeData, c"message_looks_like_data"),
+    (Code::InvalidArgument, c"invalid_argument"),
+    (Code::Internal, c"internal"),
 ];
+
+/// `ErrorKind`'s names, NUL-terminated, made once and kept for the
+/// process's life (C callers keep the pointers).
+fn kind_names() -> &'static [CString] {
+    static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        ErrorKind::ALL
+            .iter()
+            .map(|kind| CString::new(kind.name()).expect("names have no NUL"))
+            .collect()
+    })
+}
 
 impl Code {
     /// The name of any code this library returns, or `None`.
     pub fn name_of(code: i32) -> Option<&'static CStr> {
-        NAMES
+        let kind = u8::try_from(code)
+            .ok()
+            .and_then(|number| ErrorKind::try_from(number).ok());
+        if let Some(kind) = kind {
+            let index = ErrorKind::ALL.iter().position(|known| *known == kind)?;
+            return Some(&kind_names()[index]);
+        }
+        OWN_NAMES
             .iter()
-            .find(|(number, _)| *number == code)
+            .find(|(own, _)| *own as i32 == code)
             .map(|(_, name)| *name)
     }
 }
@@ -101,7 +112,7 @@ impl Failure {
     /// A failure with a calldata error kind's number.
     pub fn with_kind(kind: ErrorKind, offset: usize, message: impl Into<String>) -> Failure {
         Failure {
-            code: i32::from(kind.code()),
+            code: i32::from(kind.value()),
             offset: offset as u64,
             message: message.into(),
         }
@@ -247,13 +258,14 @@ mod tests {
     #[test]
     fn calldata_codes_and_names_are_the_codecs() {
         for kind in ErrorKind::ALL {
-            let name = Code::name_of(i32::from(kind.code())).unwrap();
+            let name = Code::name_of(i32::from(kind.value())).unwrap();
             assert_eq!(name.to_str().unwrap(), kind.name());
         }
-        let mut names: Vec<_> = NAMES.iter().map(|(_, name)| *name).collect();
+        let mut names: Vec<&CStr> = OWN_NAMES.iter().map(|(_, name)| *name).collect();
+        names.extend(kind_names().iter().map(CString::as_c_str));
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), NAMES.len(), "names are distinct");
+        assert_eq!(names.len(), OWN_NAMES.len() + ErrorKind::ALL.len(), "names are distinct");
         for code in [Code::Ok, Code::NullArgument, Code::Internal] {
             assert!(Code::name_of(code as i32).is_some());
         }

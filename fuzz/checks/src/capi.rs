@@ -30,7 +30,7 @@ fn with_buf(call: impl FnOnce(*mut gvc_buf, *mut gvc_error) -> i32) -> (i32, Vec
 }
 
 fn code_of(error: &DecodeError) -> i32 {
-    i32::from(error.kind().code())
+    i32::from(error.kind().value())
 }
 
 /// Any input through `gvc_validate`, `gvc_to_text`, `gvc_from_text`,
