@@ -3,10 +3,9 @@
 
 use alloc::vec::Vec;
 
-use bytes::BufMut;
 use dashu_int::UBig;
 
-use crate::wire::TAG_BITS;
+use crate::wire::{Output, TAG_BITS};
 
 /// Drops high zero limbs, so equal numbers have equal limbs.
 pub(crate) fn trim(limbs: &mut Vec<u64>) {
@@ -82,8 +81,9 @@ pub(crate) fn header_len(arg: &[u64]) -> usize {
     (bit_len(arg) + TAG_BITS as usize).div_ceil(7).max(1)
 }
 
-/// Writes the ULEB128 header `arg << 3 | tag`.
-pub(crate) fn put_header<B: BufMut + ?Sized>(out: &mut B, tag: u8, arg: &[u64]) {
+/// Writes the ULEB128 header `arg << 3 | tag` of an argument beyond 128
+/// bits (smaller ones take `wire::put_int_header`).
+pub(crate) fn put_header<O: Output + ?Sized>(out: &mut O, tag: u8, arg: &[u64]) {
     let total = header_len(arg);
     // Bit `i` of the header is bit `i - 3` of the argument (the tag below).
     let header_bit = |i: usize| -> u64 {

@@ -10,7 +10,6 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
 
-use bytes::BufMut;
 use dashu_int::UBig;
 
 #[cfg(any(feature = "num-bigint", feature = "primitive-types"))]
@@ -20,7 +19,7 @@ mod uint256;
 
 pub use uint256::{ParseUint256Error, Uint256};
 
-use crate::wire::{self, TAG_BITS, TAG_NEG_INT, TAG_POS_INT};
+use crate::wire::{self, Output, TAG_NEG_INT, TAG_POS_INT};
 
 /// An integer of any size, as calldata carries it.
 ///
@@ -187,22 +186,17 @@ impl<'a> IntRef<'a> {
     /// Length of the encoding (the header is the whole encoding).
     pub(crate) fn encoded_len(&self) -> usize {
         match self.arg {
-            ArgRef::Small(small) if small >> (128 - TAG_BITS) == 0 => {
-                wire::uleb_len(small << TAG_BITS)
-            }
-            ArgRef::Small(small) => limbs::header_len(&limbs::from_u128(small)),
+            ArgRef::Small(small) => wire::int_header_len(small),
             ArgRef::Wide(header) => header.len(),
             ArgRef::Limbs(big) => limbs::header_len(big),
         }
     }
 
     /// Writes the encoding.
-    pub(crate) fn encode_to<B: BufMut + ?Sized>(&self, out: &mut B) {
+    #[inline]
+    pub(crate) fn encode_to<O: Output + ?Sized>(&self, out: &mut O) {
         match self.arg {
-            ArgRef::Small(small) if small >> (128 - TAG_BITS) == 0 => {
-                wire::put_uleb(out, (small << TAG_BITS) | self.tag() as u128)
-            }
-            ArgRef::Small(small) => limbs::put_header(out, self.tag(), &limbs::from_u128(small)),
+            ArgRef::Small(small) => wire::put_int_header(out, self.tag(), small),
             ArgRef::Wide(header) => out.put_slice(header),
             ArgRef::Limbs(big) => limbs::put_header(out, self.tag(), big),
         }

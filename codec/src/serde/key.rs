@@ -7,14 +7,7 @@ use alloc::vec::Vec;
 use serde::ser::{self, Impossible, Serialize};
 
 use super::SerdeError;
-use crate::wire;
-
-/// Appends a map key: its length, then its text.
-#[inline(always)]
-pub(super) fn put_key(out: &mut Vec<u8>, key: &str) {
-    wire::push_uleb(out, key.len() as u128);
-    out.extend_from_slice(key.as_bytes());
-}
+use crate::wire::put_key;
 
 /// Writes one map key onto the end of `out`; on refusal it writes nothing.
 pub(super) struct KeySerializer<'a> {

@@ -5,9 +5,11 @@ use alloc::vec::Vec;
 
 use serde::ser::{self, Serialize};
 
-use super::key::{put_key, KeySerializer};
+use super::key::KeySerializer;
 use super::{SerdeError, RAW};
-use crate::wire::{self, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_NEG_INT, TAG_POS_INT, TAG_STR};
+use crate::wire::{
+    self, put_key, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_NEG_INT, TAG_POS_INT, TAG_STR,
+};
 
 /// Serializes `value` onto the end of `out`.
 pub(crate) fn serialize_into<T: Serialize + ?Sized>(
@@ -105,7 +107,7 @@ impl FieldOrder {
     /// The order of the fields `open`; `None` unless they are all struct
     /// fields whose keys fit a [`FieldKey`].
     fn new(name: &'static str, open: &[Entry], runs: Option<Vec<Run>>) -> Option<Self> {
-        let fits = |field: &str| wire::uleb_len(field.len() as u128) + field.len() <= SPAN_CHUNK;
+        let fits = |field: &str| wire::key_len(field) <= SPAN_CHUNK;
         if !open.iter().all(|entry| entry.field.is_some_and(fits)) {
             return None;
         }
@@ -177,14 +179,14 @@ impl<'o> Serializer<'o> {
 
     #[inline(always)]
     fn header(&mut self, tag: u8, len: usize) {
-        wire::push_uleb(self.out, wire::header(tag, len));
+        wire::put_header(self.out, tag, len);
     }
 
     /// An integer from its sign and argument (`-1 - value` when negative).
     #[inline(always)]
     fn int_parts(&mut self, negative: bool, arg: u128) -> Result<(), SerdeError> {
         let tag = if negative { TAG_NEG_INT } else { TAG_POS_INT };
-        wire::push_int_header(self.out, tag, arg);
+        wire::put_int_header(self.out, tag, arg);
         Ok(())
     }
 
@@ -553,7 +555,7 @@ impl Compound<'_, '_> {
                 out.truncate(start + field.len);
                 self.remembered += 1;
             }
-            None => put_key(out, key),
+            None => put_key(*out, key),
         }
         self.value(start, value)
     }
@@ -662,11 +664,11 @@ fn finish_kind(
 fn settle_header(out: &mut Vec<u8>, start: usize, tag: u8, declared: Option<usize>, count: usize) {
     let written = match declared {
         Some(len) if len == count => return,
-        Some(len) => wire::uleb_len(wire::header(tag, len)),
+        Some(len) => wire::header_len(len),
         None => 0,
     };
     let mut header = Vec::new();
-    wire::put_uleb(&mut header, wire::header(tag, count));
+    wire::put_header(&mut header, tag, count);
     out.splice(start - written..start, header);
 }
 

@@ -1,14 +1,16 @@
-//! The header layout and ULEB128: the lowest layer of the format.
+//! The header layout and ULEB128: the lowest layer of the format. Reading
+//! is here; writing in [`write`].
 //!
 //! Every value starts with one ULEB128 number `h`; `h & 7` is the type tag and
 //! `h >> 3` its argument (see `spec/calldata.md`).
 
-#[cfg(feature = "serde")]
-use alloc::vec::Vec;
-
-use bytes::BufMut;
-
 use crate::error::ErrorKind;
+
+mod write;
+
+pub(crate) use write::{
+    header_len, int_header_len, key_len, put_header, put_int_header, put_key, BufOut, Output,
+};
 
 /// Number of low header bits holding the type tag.
 pub(crate) const TAG_BITS: u32 = 3;
@@ -256,128 +258,19 @@ fn read_uleb_long(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     Err(ErrorKind::TruncatedUleb)
 }
 
-/// Number of bytes the ULEB128 encoding of `value` takes.
-#[inline(always)]
-pub(crate) fn uleb_len(value: u128) -> usize {
-    let bits = 128 - (value | 1).leading_zeros() as usize;
-    bits.div_ceil(7)
-}
-
-/// Writes `value` as ULEB128, a byte at a time (cheaper than a copy call
-/// for the few bytes a header takes).
-#[inline(always)]
-pub(crate) fn put_uleb<B: BufMut + ?Sized>(out: &mut B, value: u128) {
-    let mut rest = value;
-    while rest > u64::MAX as u128 {
-        out.put_u8(rest as u8 | 0x80);
-        rest >>= 7;
-    }
-    put_uleb_u64(out, rest as u64);
-}
-
-/// Spreads the low 56 bits of `bits` into eight 7-bit groups, one a byte:
-/// the inverse of [`pack_groups`].
-#[cfg(feature = "serde")]
-#[inline(always)]
-fn spread_groups(bits: u64) -> u64 {
-    let bits = (bits & 0x0000_0000_0fff_ffff) | ((bits & 0x00ff_ffff_f000_0000) << 4);
-    let bits = (bits & 0x0000_3fff_0000_3fff) | ((bits & 0x0fff_c000_0fff_c000) << 2);
-    (bits & 0x007f_007f_007f_007f) | ((bits & 0x3f80_3f80_3f80_3f80) << 1)
-}
-
-/// Appends `value` as ULEB128 to a vector: whole words are written and the
-/// length cut back, instead of a byte and a capacity check at a time (the
-/// serializer's integers and headers).
-#[cfg(feature = "serde")]
-#[inline(always)]
-pub(crate) fn push_uleb(out: &mut Vec<u8>, value: u128) {
-    const LOW_56: u128 = (1 << 56) - 1;
-    if value <= LOW_56 {
-        push_short_uleb(out, value as u64);
-        return;
-    }
-    let len = uleb_len(value);
-    let start = out.len();
-    // The last byte's continuation bit is cleared in its word before the
-    // word is stored: clearing it in memory after (and copying the bytes
-    // out of a local array) stalled on the store just made.
-    let last = len - 1;
-    out.reserve(24);
-    for index in 0..3 {
-        let group = (value >> (56 * index)) & LOW_56;
-        let mut word = spread_groups(group as u64) | CONTINUATION_BITS;
-        if last / 8 == index {
-            word &= !(0x80 << (8 * (last % 8)));
-        }
-        out.extend_from_slice(&word.to_le_bytes());
-    }
-    out.truncate(start + len);
-}
-
-#[inline(always)]
-fn put_uleb_u64<B: BufMut + ?Sized>(out: &mut B, mut value: u64) {
-    while value >= 0x80 {
-        out.put_u8(value as u8 | 0x80);
-        value >>= 7;
-    }
-    out.put_u8(value as u8);
-}
-
-/// [`push_uleb`] for a number below 2^56 (at most eight bytes), in 64-bit
-/// arithmetic.
-#[cfg(feature = "serde")]
-#[inline(always)]
-fn push_short_uleb(out: &mut Vec<u8>, value: u64) {
-    if value < 0x80 {
-        out.push(value as u8);
-        return;
-    }
-    let len = (64 - value.leading_zeros() as usize).div_ceil(7);
-    let start = out.len();
-    let word = spread_groups(value) | CONTINUATION_BITS;
-    let last = 0x80u64 << (8 * (len - 1));
-    out.extend_from_slice(&(word & !last).to_le_bytes());
-    out.truncate(start + len);
-}
-
-/// Appends an integer's header: `tag` is [`TAG_POS_INT`] or [`TAG_NEG_INT`]
-/// and `arg` the value or `-1 - value`. An argument of 126 bits or more makes
-/// a header wider than 128 bits; its first byte then takes the tag and the
-/// argument's low four bits, and the rest is `arg >> 4`.
-#[cfg(feature = "serde")]
-#[inline(always)]
-pub(crate) fn push_int_header(out: &mut Vec<u8>, tag: u8, arg: u128) {
-    if arg < 1 << 53 {
-        push_short_uleb(out, ((arg as u64) << TAG_BITS) | tag as u64);
-    } else if arg >> (128 - TAG_BITS) == 0 {
-        push_uleb(out, (arg << TAG_BITS) | tag as u128);
-    } else {
-        out.push(((arg as u8 & 0x0f) << TAG_BITS) | tag | 0x80);
-        push_uleb(out, arg >> 4);
-    }
-}
-
-/// The header of a length-prefixed type or a container; `len` is at most
-/// `usize::MAX`, so the header always fits in 128 bits.
-#[inline(always)]
-pub(crate) fn header(tag: u8, len: usize) -> u128 {
-    ((len as u128) << TAG_BITS) | tag as u128
-}
-
 #[cfg(test)]
 mod tests {
+    use super::write::uleb_len;
     use super::*;
     use alloc::vec::Vec;
 
     fn encoded(value: u128) -> Vec<u8> {
         let mut out = Vec::new();
-        put_uleb(&mut out, value);
-        #[cfg(feature = "serde")]
-        {
-            let mut pushed = alloc::vec![0xee];
-            push_uleb(&mut pushed, value);
-            assert_eq!(pushed[1..], out[..], "push_uleb({value})");
-        }
+        BufOut(&mut out).put_uleb(value);
+        // The vector's word-at-a-time path, after a byte already there.
+        let mut pushed = alloc::vec![0xee];
+        pushed.put_uleb(value);
+        assert_eq!(pushed[1..], out[..], "put_uleb({value})");
         out
     }
 
