@@ -92,6 +92,27 @@ fn an_endless_line_does_not_grow_memory() {
 }
 
 #[test]
+fn an_input_larger_than_memory_fails_without_aborting() {
+    // The same 256 MiB as one input to a tool allowed 64 MiB: the standard
+    // library's `read_to_end` reports the failed allocation.
+    let input = vec![b'0'; 256 << 20];
+    let mut command = Command::new("sh");
+    command.args([
+        "-c",
+        "ulimit -v 65536 && exec \"$0\" validate",
+        env!("CARGO_BIN_EXE_calldata"),
+    ]);
+    let output = run_command(&mut command, input);
+    assert_eq!(
+        stdout(&output),
+        "error: cannot read stdin: out of memory\n",
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
 fn errors_name_the_input_line_they_belong_to() {
     let output = run(&["encode", "--lines"], "null\n[1,\n\n [2, ]\n");
     let lines: Vec<&str> = stdout(&output).lines().collect();
