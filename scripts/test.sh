@@ -33,6 +33,11 @@ bash capi/tests/run.sh 2>&1 | tee -a "$log"
 # them at their pinned versions).
 bash interop/run.sh 2>&1 | tee -a "$log"
 
+# The npm package genvm-calldata: builds js/pkg (installing the wasm target
+# and its pinned npm tools when missing), then its Node tests (vectors,
+# genlayer-js side by side, bad values, memory, npm pack).
+bash js/test.sh 2>&1 | tee -a "$log"
+
 # The npm package in headless Chromium (every vector) and the inspector page
 # (installs Debian's chromium and playwright-core when missing).
 bash js/tests/browser.sh 2>&1 | tee -a "$log"

@@ -224,8 +224,13 @@ class Writer {
   /** Enters a container inside `depth` others; refuses a cycle or nesting past the limit. */
   enter(container, depth) {
     if (depth >= MAX_DEPTH) {
-      if (this.open.slice(0, depth).includes(container)) {
-        this.fail("the value contains itself (a cycle)", depth);
+      this.open[depth] = container;
+      // Name the first container met again, where the cycle closes.
+      for (let repeat = 1; repeat <= depth; repeat++) {
+        const first = this.open.indexOf(this.open[repeat]);
+        if (first < repeat) {
+          this.fail(`a cycle: this is ${pathText(this.path.slice(0, first))} again`, repeat);
+        }
       }
       throw new CalldataError(
         "too_deep",

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const root = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
 export function vectors(name) {
   return JSON.parse(readFileSync(`${root}/spec/vectors/${name}.json`, "utf8")).vectors;
