@@ -103,8 +103,9 @@ struct Encoder<'py> {
     /// Containers entered and not yet left.
     depth: usize,
     /// Items and entries taken out of the containers being written,
-    /// innermost last (one buffer for all).
-    pending: Vec<(Option<KeyText>, Bound<'py, PyAny>)>,
+    /// innermost last (one buffer for all); each is taken again (`None`)
+    /// when written.
+    pending: Vec<(Option<KeyText>, Option<Bound<'py, PyAny>>)>,
     /// The UTF-8 of every key string met so far, by object identity...
     keys: FxHashMap<*mut ffi::PyObject, KeyText>,
     key_text: String,
@@ -293,7 +294,7 @@ impl<'py> Encoder<'py> {
         } else {
             Int::from(int.extract::<BigInt>()?)
         };
-        self.put(ValueRef::Int(value.as_ref()));
+        self.put(ValueRef::Int(value.as_int_ref()));
         Ok(())
     }
 
@@ -329,7 +330,7 @@ impl<'py> Encoder<'py> {
         &mut self,
         items: impl Iterator<Item = Bound<'py, PyAny>>,
     ) -> Result<(), Failure> {
-        self.pending.extend(items.map(|item| (None, item)));
+        self.pending.extend(items.map(|item| (None, Some(item))));
         Ok(())
     }
 
@@ -339,7 +340,7 @@ impl<'py> Encoder<'py> {
         value: Bound<'py, PyAny>,
     ) -> Result<(), Failure> {
         let text = self.key(key)?;
-        self.pending.push((Some(text), value));
+        self.pending.push((Some(text), Some(value)));
         Ok(())
     }
 
@@ -349,7 +350,7 @@ impl<'py> Encoder<'py> {
         self.check_length(count)?;
         encode_array_header(&mut self.out, count);
         for index in 0..count {
-            let item = self.pending[start + index].1.clone();
+            let item = self.pending[start + index].1.take().expect("written once");
             self.value(&item).map_err(|f| f.at(Step::Index(index)))?;
         }
         Ok(())
@@ -387,9 +388,9 @@ impl<'py> Encoder<'py> {
         }
         encode_map_header(&mut self.out, count);
         for index in start..start + count {
-            let (key, value) = &self.pending[index];
+            let (key, value) = &mut self.pending[index];
             let KeyText { start: from, end } = key.expect("map entries have keys");
-            let value = value.clone();
+            let value = value.take().expect("written once");
             encode_map_key(&mut self.out, &self.key_text[from..end]);
             let written = self.value(&value);
             written.map_err(|f| f.at(Step::Key(self.key_text[from..end].to_owned())))?;

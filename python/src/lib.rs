@@ -6,6 +6,7 @@ mod address;
 mod errors;
 mod frames;
 mod from_python;
+mod gc_pause;
 mod input;
 mod to_python;
 
@@ -24,6 +25,7 @@ use crate::input::{input_bytes, without_gil};
 fn decode<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let bytes = input_bytes(data)?;
     let view = decode_ref(bytes.as_bytes()).map_err(decode_error)?;
+    let _pause = gc_pause::GcPause::new(data.py(), bytes.as_bytes().len())?;
     to_python::Builder::new(data.py()).value(view)
 }
 
