@@ -4,16 +4,7 @@
 
 use std::fmt::Write as _;
 
-/// Whether `c` acts on a terminal or on the layout of the text around it
-/// rather than showing as itself: C0, DEL and C1 controls, the
-/// bidirectional controls and the line and paragraph separators.
-fn acts_on_the_terminal(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
-}
+use genvm_calldata::acts_on_terminal;
 
 /// Appends `c` to `out` as itself, or escaped (`\t`, `\n`, `\r`,
 /// `\u{1b}`) if it acts on the terminal.
@@ -22,7 +13,7 @@ fn push_visible(out: &mut String, c: char) {
         '\t' => out.push_str("\\t"),
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
-        c if acts_on_the_terminal(c) => out.extend(c.escape_unicode()),
+        c if acts_on_terminal(c) => out.extend(c.escape_unicode()),
         c => out.push(c),
     }
 }

@@ -67,14 +67,6 @@ impl Failure {
         }
     }
 
-    /// Replaces the message, keeping the position and excerpt.
-    pub fn reworded(self, message: impl Into<String>) -> Failure {
-        Failure {
-            message: message.into(),
-            ..self
-        }
-    }
-
     /// What a single input's failure prints: `error: <message> at line L,
     /// column C`, then the excerpt with a caret under the column.
     pub fn render(&self) -> String {

@@ -105,7 +105,7 @@ pub use frame::{
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
 pub use method_call::{MethodCall, MethodCallError};
 pub use read::DecodeOptions;
-pub use text::{from_text, Pretty, TextParseError};
+pub use text::{acts_on_terminal, from_text, Pretty, TextParseError};
 pub use value::{DuplicateKey, Map, Str, Value};
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 

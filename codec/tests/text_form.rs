@@ -174,10 +174,16 @@ fn errors_name_line_and_column() {
         error_at("\"\\ud83d\\u0041\""),
         ("lone surrogate".into(), 1, 2)
     );
+    let float = "floats are not calldata: numbers are integers";
+    assert_eq!(error_at("1.5"), (float.into(), 1, 2));
+    assert_eq!(error_at("[2e3]"), (float.into(), 1, 3));
+    assert_eq!(error_at("{\"a\":-1E-3}"), (float.into(), 1, 8));
+    // Not floats: a dot or an `e` with no digit after it.
     assert_eq!(
-        error_at("1.5"),
+        error_at("1."),
         ("unexpected text after the value".into(), 1, 2)
     );
+    assert_eq!(error_at("[1e]"), ("expected ',' or ']'".into(), 1, 3));
     assert_eq!(error_at("-"), ("expected a value".into(), 1, 1));
     assert_eq!(error_at("[1"), ("expected ',' or ']'".into(), 1, 3));
     assert_eq!(error_at("{\"a\":1"), ("expected ',' or '}'".into(), 1, 7));

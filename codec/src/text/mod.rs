@@ -5,4 +5,4 @@ mod parse;
 mod print;
 
 pub use parse::{from_text, TextParseError};
-pub use print::Pretty;
+pub use print::{acts_on_terminal, Pretty};

@@ -143,7 +143,8 @@ impl core::error::Error for TextParseError {}
 /// * every JSON string escape, `\/` and uppercase `\uXXXX` included, and raw
 ///   UTF-8 (a lone surrogate or a raw control character is an error);
 /// * hex digits in either case after `b#` and `addr#`;
-/// * integers as `-?[0-9]+` of any length (`-0` and `007` too).
+/// * integers as `-?[0-9]+` of any length (`-0` and `007` too); a fraction
+///   or exponent after the digits is refused as a float.
 ///
 /// Containers nest at most [`DecodeOptions::DEFAULT_MAX_DEPTH`] deep, as in
 /// decoding; deeper text is an error, not a stack overflow.
@@ -351,6 +352,9 @@ impl<'t> Driver<'t> {
             };
         }
         if let Ok((after, number)) = integer(rest) {
+            if starts_fraction_or_exponent(after) {
+                return Err(self.error(after, "floats are not calldata: numbers are integers"));
+            }
             // `integer` matched `-?[0-9]+`, which `Int` always parses.
             let int = number
                 .parse::<Int>()
@@ -445,6 +449,16 @@ fn atom(rest: &str) -> IResult<&str, Value, ()> {
         value(Value::Bool(false), tag("false")),
     ))
     .parse(rest)
+}
+
+/// Whether the text after a number's digits goes on as a float would: `.`
+/// and a digit, or `e`/`E` and a digit or sign (`1.5`, `2e3`, `1E-3`).
+fn starts_fraction_or_exponent(after: &str) -> bool {
+    match after.as_bytes() {
+        [b'.', next, ..] => next.is_ascii_digit(),
+        [b'e' | b'E', next, ..] => next.is_ascii_digit() || matches!(next, b'+' | b'-'),
+        _ => false,
+    }
 }
 
 fn integer(rest: &str) -> IResult<&str, &str, ()> {

@@ -5,7 +5,7 @@ use core::fmt::{self, Write};
 
 use crate::hex::{write_hex, HEX};
 use crate::value::{Node, Value};
-use crate::value_ref::ValueRef;
+use crate::value_ref::{ArrayRef, MapRef, ValueRef};
 
 /// Writes `text` as a JSON string literal, ASCII only, as Python's
 /// `json.dumps` does: `"`, `\` and the controls with short escapes get them,
@@ -33,7 +33,7 @@ fn write_string_escaping<W: Write + ?Sized>(
             '\u{8}' => "\\b",
             '\u{c}' => "\\f",
             ' '..='\u{7e}' => continue,
-            '\u{80}'.. if !escape_non_ascii && !moves_the_terminal(c) => continue,
+            '\u{80}'.. if !escape_non_ascii && !acts_on_terminal(c) => continue,
             _ => "",
         };
         out.write_str(&text[plain_from..at])?;
@@ -54,20 +54,24 @@ fn write_string_escaping<W: Write + ?Sized>(
     out.write_char('"')
 }
 
-/// Whether a non-ASCII character acts on a terminal or on how text around it
-/// is laid out rather than showing as itself: the C1 controls, Unicode's
-/// bidirectional controls (Trojan Source) and the line and paragraph
-/// separators. [`Pretty`] escapes these even though it keeps UTF-8 raw.
-fn moves_the_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '\u{80}'..='\u{9f}'
-            | '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
+/// Whether `c` acts on a terminal or on how the text around it is laid out
+/// rather than showing as itself: the C0 controls, U+007F and the C1
+/// controls, Unicode's bidirectional controls (Trojan Source) and the line
+/// and paragraph separators. [`Pretty`] escapes every one of them, though it
+/// keeps other UTF-8 raw; tools that echo input to a terminal can use the
+/// same test.
+///
+/// ```
+/// assert!(genvm_calldata::acts_on_terminal('\u{1b}'));
+/// assert!(genvm_calldata::acts_on_terminal('\u{202e}'));
+/// assert!(!genvm_calldata::acts_on_terminal('é'));
+/// ```
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Writes `items` as `[a,b]` with `item` printing each.
@@ -199,6 +203,19 @@ impl fmt::Display for ValueRef<'_> {
 impl fmt::Debug for ValueRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_value_ref(f, self)
+    }
+}
+
+/// Views of containers print as their text form, as [`ValueRef`] does.
+impl fmt::Debug for ArrayRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value_ref(f, &ValueRef::Array(*self))
+    }
+}
+
+impl fmt::Debug for MapRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_value_ref(f, &ValueRef::Map(*self))
     }
 }
 
