@@ -26,8 +26,12 @@ cargo test --manifest-path fuzz/Cargo.toml -p genvm-calldata-fuzz-checks --test 
 # target, all of which this script has.
 cargo test --workspace -- --include-ignored 2>&1 | tee -a "$log"
 
-# The C ABI from C (under valgrind, shared and static) and from Python.
+# The C ABI from C (under valgrind, shared and static).
 bash capi/tests/run.sh 2>&1 | tee -a "$log"
+
+# The Python package: its wheel (maturin build --release) installed into a
+# venv under target/ with its pinned tools, and its pytest suite run there.
+bash python/run.sh 2>&1 | tee -a "$log"
 
 # The client SDKs genlayer-py and genlayer-js side by side with us (installs
 # them at their pinned versions).
@@ -48,4 +52,6 @@ awk '/^test result:/ { passed += $4; failed += $6 }
      /^C ABI: .* checks, 0 failed$/ { passed += 1 }
      /^C ABI: .* checks, [1-9][0-9]* failed$/ { failed += 1 }
      /^Ran [0-9]+ tests? in/ { passed += $2 }
+     /^[0-9]+ (passed|failed|errors?)(,| in )/ { for (i = 1; i < NF; i++) {
+         if ($(i + 1) ~ /^passed/) passed += $i; if ($(i + 1) ~ /^(failed|errors?)/) failed += $i } }
      /^# pass [0-9]+$/ { passed += $3 } /^# fail [0-9]+$/ { failed += $3 } END { print passed " passed, " failed " failed" }' "$log"
