@@ -16,36 +16,37 @@ function checkBytes(bytes, what) {
 }
 
 function maxDepthOf(options) {
-  const maxDepth = options?.maxDepth ?? MAX_DEPTH;
+  if (options === undefined) return MAX_DEPTH;
+  const maxDepth = options.maxDepth ?? MAX_DEPTH;
   if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_DEPTH) {
     throw new RangeError(`maxDepth must be an integer from 0 to ${MAX_DEPTH}`);
   }
   return maxDepth;
 }
 
-/** Calls a module export on `bytes`; throws its error if it refused them. */
-function run(operation, bytes, ...args) {
-  const length = wasm.putBytes(bytes);
-  if (operation(length, ...args) === wasm.FAILED) throw wasm.lastError();
-}
-
 /** Checks that `bytes` are exactly one canonical calldata value. */
 export function validate(bytes, options) {
   checkBytes(bytes, "calldata");
-  run(wasm.exports.validate, bytes, maxDepthOf(options));
+  if (wasm.exports.validate(wasm.putBytes(bytes), maxDepthOf(options)) === wasm.FAILED) {
+    throw wasm.lastError();
+  }
 }
 
 /** Decodes calldata (strictly: anything validate refuses throws CalldataError). */
 export function decode(bytes, options) {
   checkBytes(bytes, "calldata");
-  run(wasm.exports.decode, bytes, maxDepthOf(options));
+  if (wasm.exports.decode(wasm.putBytes(bytes), maxDepthOf(options)) === wasm.FAILED) {
+    throw wasm.lastError();
+  }
   return buildValue(bytes);
 }
 
 /** Encodes a value; the result is checked by the codec before it is returned. */
 export function encode(value) {
   return writeValue(value, (bytes) => {
-    run(wasm.exports.validate, bytes, MAX_DEPTH);
+    if (wasm.exports.validate(wasm.putBytes(bytes), MAX_DEPTH) === wasm.FAILED) {
+      throw wasm.lastError();
+    }
     return bytes.slice();
   });
 }
@@ -53,7 +54,7 @@ export function encode(value) {
 /** The text form of calldata, exactly as the Rust codec's `Display` prints it. */
 export function toText(bytes) {
   checkBytes(bytes, "calldata");
-  run(wasm.exports.to_text, bytes);
+  if (wasm.exports.to_text(wasm.putBytes(bytes)) === wasm.FAILED) throw wasm.lastError();
   return wasm.utf8Decoder.decode(wasm.outputView());
 }
 

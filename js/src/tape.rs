@@ -10,9 +10,10 @@
 //! first time they appear, so a key repeated in every record is turned into
 //! a JavaScript string once.
 
+use std::collections::hash_map::Entry;
 use std::io::Write;
 
-use genvm_calldata::{ArrayIter, IntRef, MapIter, ValueRef};
+use genvm_calldata::{IntRef, ValueRef};
 use rustc_hash::FxHashMap;
 
 /// The tag words. An item is its tag followed by the arguments listed.
@@ -68,11 +69,10 @@ pub struct Tape {
     pub text: Vec<u8>,
 }
 
-/// An open container of the walk.
-enum Open<'a> {
-    Array(ArrayIter<'a>),
-    Map(MapIter<'a>),
-}
+/// How many distinct keys are looked up by a linear search before a hash
+/// map takes the rest: a record's few keys need no hashing and no
+/// allocation (the map cost a third of decoding a 100-byte call).
+const FEW_KEYS: usize = 16;
 
 /// A length or offset as a word: wasm32 addresses, and so inputs, fit in
 /// 32 bits.
@@ -84,7 +84,10 @@ fn word(n: usize) -> u32 {
 struct Writer<'t, 'a> {
     tape: &'t mut Tape,
     base: usize,
-    keys: FxHashMap<&'a [u8], u32>,
+    /// The first keys seen (ids `0..few`), then the rest by hash.
+    few_keys: [&'a [u8]; FEW_KEYS],
+    few: usize,
+    more_keys: FxHashMap<&'a [u8], u32>,
 }
 
 impl<'a> Writer<'_, 'a> {
@@ -128,28 +131,46 @@ impl<'a> Writer<'_, 'a> {
         }
     }
 
-    fn key(&mut self, key: &'a str) {
-        let next = word(self.keys.len());
-        match self.keys.entry(key.as_bytes()) {
-            std::collections::hash_map::Entry::Occupied(seen) => {
-                let id = *seen.get();
-                self.tape.words.extend_from_slice(&[tag::SEEN_KEY, id]);
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
+    /// The id of a key seen before, or `None` after giving it the next id.
+    fn seen(&mut self, key: &'a [u8]) -> Option<u32> {
+        if let Some(id) = self.few_keys[..self.few]
+            .iter()
+            .position(|seen| *seen == key)
+        {
+            return Some(word(id));
+        }
+        if self.few < FEW_KEYS {
+            self.few_keys[self.few] = key;
+            self.few += 1;
+            return None;
+        }
+        let next = word(FEW_KEYS + self.more_keys.len());
+        match self.more_keys.entry(key) {
+            Entry::Occupied(seen) => Some(*seen.get()),
+            Entry::Vacant(slot) => {
                 slot.insert(next);
-                let tag = if key.is_ascii() {
-                    tag::ASCII_KEY
-                } else {
-                    tag::KEY
-                };
-                self.span(tag, key.as_bytes());
+                None
             }
         }
     }
 
-    /// Writes `value`; a container is written as its header and returned
-    /// open, for the walk to write its items.
-    fn item(&mut self, value: ValueRef<'a>) -> Option<Open<'a>> {
+    fn key(&mut self, key: &'a str) {
+        if let Some(id) = self.seen(key.as_bytes()) {
+            self.tape.words.extend_from_slice(&[tag::SEEN_KEY, id]);
+        } else {
+            let tag = if key.is_ascii() {
+                tag::ASCII_KEY
+            } else {
+                tag::KEY
+            };
+            self.span(tag, key.as_bytes());
+        }
+    }
+
+    /// Writes `value`, containers with their items. Recursion is bounded by
+    /// the depth the decoder accepted (at most 128 from JavaScript, and the
+    /// codec's hard maximum of 256), a few dozen bytes of stack a level.
+    fn item(&mut self, value: ValueRef<'a>) {
         match value {
             ValueRef::Null => self.tape.words.push(tag::NULL),
             ValueRef::Bool(false) => self.tape.words.push(tag::FALSE),
@@ -172,50 +193,38 @@ impl<'a> Writer<'_, 'a> {
                 self.tape
                     .words
                     .extend_from_slice(&[tag::ARRAY, word(array.len())]);
-                return Some(Open::Array(array.iter()));
+                for item in array {
+                    self.item(item);
+                }
             }
             ValueRef::Map(map) => {
                 self.tape
                     .words
                     .extend_from_slice(&[tag::MAP, word(map.len())]);
-                return Some(Open::Map(map.iter()));
+                for (key, value) in map {
+                    self.key(key);
+                    self.item(value);
+                }
             }
         }
-        None
     }
 }
 
 impl Tape {
     /// Replaces the tape's contents with `value`, whose strings, bytes and
     /// addresses lie in `input` (offsets count from its start).
-    ///
-    /// The walk keeps its open containers in a vector, not on the call
-    /// stack, so any depth the decoder accepted is fine here.
     pub fn write<'a>(&mut self, value: ValueRef<'a>, input: &'a [u8]) {
         self.words.clear();
         self.ints.clear();
         self.text.clear();
-        let mut writer = Writer {
+        Writer {
             tape: self,
             base: input.as_ptr() as usize,
-            keys: FxHashMap::default(),
-        };
-        let mut open: Vec<Open<'a>> = writer.item(value).into_iter().collect();
-        while let Some(top) = open.last_mut() {
-            let next = match top {
-                Open::Array(items) => items.next(),
-                Open::Map(entries) => entries.next().map(|(key, value)| {
-                    writer.key(key);
-                    value
-                }),
-            };
-            match next {
-                Some(value) => open.extend(writer.item(value)),
-                None => {
-                    open.pop();
-                }
-            }
+            few_keys: [&[]; FEW_KEYS],
+            few: 0,
+            more_keys: FxHashMap::default(),
         }
+        .item(value);
     }
 }
 
@@ -292,5 +301,26 @@ mod tests {
             tape.words[tape.words.len() - 10..],
             [MAP, 2, SEEN_KEY, 0, INT64, 2, SEEN_KEY, 1, INT64, 3]
         );
+    }
+
+    #[test]
+    fn keys_past_the_linear_ones_keep_their_ids() {
+        let keys: Vec<String> = (0..FEW_KEYS + 4)
+            .map(|i| format!("\"k{i:02}\":{i}"))
+            .collect();
+        let record = format!("{{{}}}", keys.join(","));
+        let (_, tape) = tape_of(&format!("[{record},{record}]"));
+        // [ARRAY, 2, MAP, n, n new keys (3 words) with values (2 words), MAP, n, ...]
+        let n = FEW_KEYS + 4;
+        let second = &tape.words[4 + 5 * n..];
+        assert_eq!(second[..2], [tag::MAP, word(n)]);
+        let second: Vec<u32> = second[2..]
+            .chunks(4)
+            .map(|entry| {
+                assert_eq!(entry[0], tag::SEEN_KEY);
+                entry[1]
+            })
+            .collect();
+        assert_eq!(second, (0..word(FEW_KEYS + 4)).collect::<Vec<_>>());
     }
 }
