@@ -216,3 +216,17 @@ def test_user_error_data():
         gc.encode_result(gc.Return(1.5))
     with pytest.raises(TypeError):
         gc.encode_result("not a result")
+
+
+def test_decode_leaves_the_collector_as_it_was():
+    import gc as collector
+
+    data = gc.encode([{"a": [i]} for i in range(5000)])
+    assert len(data) > 16 * 1024  # long enough for decode to pause the collector
+    for enabled in (True, False):
+        (collector.enable if enabled else collector.disable)()
+        try:
+            assert gc.decode(data)[4999] == {"a": [4999]}
+            assert collector.isenabled() == enabled
+        finally:
+            collector.enable()
