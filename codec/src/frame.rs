@@ -194,19 +194,27 @@ impl<V: Encode, S: AsRef<str>> Frame<V, S> {
     }
 }
 
-impl FrameRef<'_> {
-    /// An owned copy.
-    pub fn to_owned(&self) -> Frame {
-        match self {
+/// An owned copy.
+///
+/// ```
+/// use genvm_calldata::{decode_frame, Frame, Value};
+/// let frame: Frame = Frame::Return(Value::from(1));
+/// let bytes = frame.encode().unwrap();
+/// let owned: Frame = decode_frame(&bytes).unwrap().into();
+/// assert_eq!(owned, frame);
+/// ```
+impl From<FrameRef<'_>> for Frame {
+    fn from(frame: FrameRef<'_>) -> Frame {
+        match frame {
             Frame::Return(value) => Frame::Return(value.to_value()),
             Frame::UserError(UserError::Data(data)) => {
                 Frame::UserError(UserError::Data(data.to_value()))
             }
             Frame::UserError(UserError::Message(text)) => {
-                Frame::UserError(UserError::Message(String::from(*text)))
+                Frame::UserError(UserError::Message(String::from(text)))
             }
-            Frame::VmError(text) => Frame::VmError(String::from(*text)),
-            Frame::InternalError(text) => Frame::InternalError(String::from(*text)),
+            Frame::VmError(text) => Frame::VmError(String::from(text)),
+            Frame::InternalError(text) => Frame::InternalError(String::from(text)),
         }
     }
 }

@@ -54,8 +54,9 @@
 //!
 //! # Features
 //!
-//! * `std` (default): `std` support in dependencies. Without it the crate is
-//!   `no_std` + `alloc` and builds for `wasm32-unknown-unknown`.
+//! * `std` (default): turns on `std` in `bytes` and `serde`. The crate itself
+//!   is always `no_std` + `alloc` (its errors implement `core::error::Error`)
+//!   and builds for `wasm32-unknown-unknown` without it.
 //! * `arbitrary`: `Arbitrary` for [`Value`], producing only valid values.
 //! * `serde`: calldata as a serde data format ([`to_vec`], [`from_slice`],
 //!   [`to_value`], [`from_value`]; see the [`serde`](mod@crate::serde) module).
@@ -63,14 +64,10 @@
 //!   `BigInt`/`BigUint` and `U256`.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
-#![forbid(unsafe_op_in_unsafe_fn)]
-#![warn(missing_docs)]
+#![warn(missing_docs, missing_debug_implementations)]
 
 extern crate alloc;
-#[cfg(feature = "std")]
-extern crate std;
 
-// In layer order (see the top of this file).
 mod address;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -106,7 +103,7 @@ pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint
 pub use method_call::{MethodCall, MethodCallError};
 pub use read::DecodeOptions;
 pub use text::{acts_on_terminal, from_text, Pretty, TextParseError};
-pub use value::{DuplicateKey, Map, Str, Value};
+pub use value::{DuplicateKey, Map, MapEntries, Str, Value};
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 
 #[cfg(feature = "serde")]

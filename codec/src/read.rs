@@ -119,7 +119,7 @@ struct Frame<'a> {
 
 /// Open containers live on the machine stack up to the default depth limit,
 /// so validation allocates nothing; deeper limits spill to the heap.
-const INLINE_DEPTH: usize = 128;
+const INLINE_DEPTH: usize = DecodeOptions::DEFAULT_MAX_DEPTH;
 
 /// The open containers of a walk, innermost on top.
 ///

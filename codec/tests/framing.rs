@@ -54,7 +54,7 @@ fn every_framing_vector_passes() {
                 assert_eq!(frame.encode().unwrap(), input, "{name}: re-encoding");
                 assert_eq!(frame.encoded_len(), input.len(), "{name}");
                 assert_eq!(
-                    frame.to_owned().encode().unwrap(),
+                    <Frame>::from(frame.clone()).encode().unwrap(),
                     input,
                     "{name}: owned re-encoding"
                 );
@@ -99,7 +99,7 @@ fn a_message_that_reads_as_data_is_refused() {
     // Three NULs are still a message, and come back as one.
     let short: Frame = Frame::UserError(UserError::Message("\0\0\0".into()));
     let bytes = short.encode().unwrap();
-    assert_eq!(decode_frame(&bytes).unwrap().to_owned(), short);
+    assert_eq!(<Frame>::from(decode_frame(&bytes).unwrap()), short);
 }
 
 #[test]

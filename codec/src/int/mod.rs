@@ -108,8 +108,8 @@ impl Int {
         magnitude
     }
 
-    /// A borrowed view of this integer.
-    pub fn as_ref(&self) -> IntRef<'_> {
+    /// A borrowed view of this integer (also `IntRef::from(&int)`).
+    pub fn as_int_ref(&self) -> IntRef<'_> {
         match &self.0 {
             Repr::Small { negative, arg } => IntRef::small(*negative, join(*arg)),
             Repr::Big { negative, arg } => IntRef {
@@ -228,6 +228,12 @@ impl core::hash::Hash for IntRef<'_> {
     }
 }
 
+impl<'a> From<&'a Int> for IntRef<'a> {
+    fn from(int: &'a Int) -> Self {
+        int.as_int_ref()
+    }
+}
+
 impl From<IntRef<'_>> for Int {
     fn from(value: IntRef<'_>) -> Int {
         value.to_int()
@@ -275,13 +281,13 @@ macro_rules! primitive_conversions {
         impl TryFrom<&Int> for $t {
             type Error = IntRangeError;
             fn try_from(value: &Int) -> Result<$t, IntRangeError> {
-                narrow(value.as_ref().small_parts())
+                narrow(value.as_int_ref().small_parts())
             }
         }
         impl TryFrom<Int> for $t {
             type Error = IntRangeError;
             fn try_from(value: Int) -> Result<$t, IntRangeError> {
-                narrow(value.as_ref().small_parts())
+                narrow(value.as_int_ref().small_parts())
             }
         }
         impl TryFrom<IntRef<'_>> for $t {
@@ -314,14 +320,14 @@ impl TryFrom<IntRef<'_>> for u128 {
 impl TryFrom<&Int> for u128 {
     type Error = IntRangeError;
     fn try_from(value: &Int) -> Result<u128, IntRangeError> {
-        u128::try_from(value.as_ref())
+        u128::try_from(value.as_int_ref())
     }
 }
 
 impl TryFrom<Int> for u128 {
     type Error = IntRangeError;
     fn try_from(value: Int) -> Result<u128, IntRangeError> {
-        u128::try_from(value.as_ref())
+        u128::try_from(value.as_int_ref())
     }
 }
 
@@ -380,13 +386,13 @@ impl fmt::Debug for IntRef<'_> {
 
 impl fmt::Display for Int {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.as_ref(), f)
+        fmt::Display::fmt(&self.as_int_ref(), f)
     }
 }
 
 impl fmt::Debug for Int {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.as_ref(), f)
+        fmt::Display::fmt(&self.as_int_ref(), f)
     }
 }
 
@@ -435,8 +441,8 @@ mod tests {
 
     fn round_trip(int: &Int) -> Int {
         let mut out = Vec::new();
-        int.as_ref().encode_to(&mut out);
-        assert_eq!(out.len(), int.as_ref().encoded_len());
+        int.as_int_ref().encode_to(&mut out);
+        assert_eq!(out.len(), int.as_int_ref().encoded_len());
         let header = wire::read_uleb(&out, 0).unwrap();
         assert_eq!(header.end, out.len());
         let negative = header.tag() == TAG_NEG_INT;

@@ -5,6 +5,7 @@ use serde::de::value::{BorrowedBytesDeserializer, BorrowedStrDeserializer};
 use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Visitor};
 
 use core::cmp::Ordering;
+use core::fmt;
 
 use super::{SerdeError, MAX_SAFE_INTEGER, RAW};
 use crate::error::{DecodeError, ErrorKind};
@@ -54,6 +55,16 @@ pub struct Deserializer<'de> {
     depth_left: usize,
     /// The depth limit, which depth errors name.
     depth_limit: usize,
+}
+
+/// Shows where the cursor stands, not the input.
+impl fmt::Debug for Deserializer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Deserializer")
+            .field("offset", &self.pos)
+            .field("len", &self.input.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'de> Deserializer<'de> {

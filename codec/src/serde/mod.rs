@@ -83,7 +83,7 @@ pub(crate) const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// The integer a float stands for: only whole numbers within ±(2^53 − 1),
 /// the reference host's rule (larger floats are not exact integers).
 pub(crate) fn whole_float(value: f64) -> Result<i64, SerdeError> {
-    const MAX_SAFE: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
+    const MAX_SAFE: f64 = MAX_SAFE_INTEGER as f64;
 
     // NaN fails the range check; the cast round-trips only whole numbers.
     if (-MAX_SAFE..=MAX_SAFE).contains(&value) && value as i64 as f64 == value {

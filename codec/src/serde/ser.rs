@@ -2,6 +2,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
 use serde::ser::{self, Serialize};
 
@@ -55,6 +56,15 @@ pub struct Serializer<'o> {
     orders: Vec<FieldOrder>,
     /// The next bytes are one encoded calldata item, to copy as they are.
     raw_next: bool,
+}
+
+/// Shows how much has been written, not the caches.
+impl fmt::Debug for Serializer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Serializer")
+            .field("written", &self.out.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Where one map entry starts in the output while its map is open; it ends
@@ -470,7 +480,7 @@ pub struct Compound<'a, 'o> {
     remembered: usize,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Kind {
     /// Elements start at `start`; with a declared length the header is
     /// already before `start` (see [`settle_header`]).
@@ -487,6 +497,16 @@ enum Kind {
         /// The name of the struct (or struct variant) whose fields these are.
         of_struct: Option<&'static str>,
     },
+}
+
+/// Shows what is open and how much of it is written.
+impl fmt::Debug for Compound<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Compound")
+            .field("kind", &self.kind)
+            .field("count", &self.count)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Compound<'_, '_> {

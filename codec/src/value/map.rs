@@ -119,9 +119,9 @@ impl Map {
         &self.entries
     }
 
-    /// Iterates over `(key, value)` in key order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Value)> + DoubleEndedIterator {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    /// Iterates over `(key, value)` in key order (as `&map` does).
+    pub fn iter(&self) -> MapEntries<'_> {
+        MapEntries(self.entries.iter())
     }
 
     /// The keys in order.
@@ -145,13 +145,41 @@ impl IntoIterator for Map {
 }
 
 impl<'a> IntoIterator for &'a Map {
-    type Item = &'a (Str, Value);
-    type IntoIter = core::slice::Iter<'a, (Str, Value)>;
+    type Item = (&'a str, &'a Value);
+    type IntoIter = MapEntries<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter()
+    fn into_iter(self) -> MapEntries<'a> {
+        self.iter()
     }
 }
+
+/// Iterator over the `(key, value)` entries of a [`Map`], in key order.
+#[derive(Clone, Debug)]
+pub struct MapEntries<'a>(core::slice::Iter<'a, (Str, Value)>);
+
+impl<'a> Iterator for MapEntries<'a> {
+    type Item = (&'a str, &'a Value);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k.as_str(), v))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for MapEntries<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl ExactSizeIterator for MapEntries<'_> {}
+impl core::iter::FusedIterator for MapEntries<'_> {}
 
 impl fmt::Debug for Map {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

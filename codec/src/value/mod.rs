@@ -4,7 +4,7 @@
 mod map;
 mod string;
 
-pub use map::{DuplicateKey, Map};
+pub use map::{DuplicateKey, Map, MapEntries};
 pub use string::Str;
 
 use alloc::string::String;
@@ -133,7 +133,7 @@ impl Value {
         Node::Scalar(match self {
             Value::Null => ValueRef::Null,
             Value::Bool(b) => ValueRef::Bool(*b),
-            Value::Int(i) => ValueRef::Int(i.as_ref()),
+            Value::Int(i) => ValueRef::Int(i.as_int_ref()),
             Value::Bytes(b) => ValueRef::Bytes(b),
             Value::Str(s) => ValueRef::Str(s),
             Value::Address(a) => ValueRef::Address(&a.0),

@@ -55,8 +55,9 @@ impl Str {
         unsafe { core::str::from_utf8_unchecked(&self.0) }
     }
 
-    /// The underlying buffer.
-    pub fn as_bytes(&self) -> &Bytes {
+    /// The underlying buffer (`as_bytes`, through `Deref` to `str`, gives
+    /// the bytes as a slice).
+    pub fn as_buffer(&self) -> &Bytes {
         &self.0
     }
 

@@ -30,10 +30,14 @@ pub(crate) const ATOM_TRUE: u128 = 2;
 pub(crate) const ATOM_ADDRESS: u128 = 3;
 
 /// The whole one-byte headers of the atoms.
-pub(crate) const NULL_BYTE: u8 = 0x00;
-pub(crate) const FALSE_BYTE: u8 = 0x08;
-pub(crate) const TRUE_BYTE: u8 = 0x10;
-pub(crate) const ADDRESS_BYTE: u8 = 0x18;
+pub(crate) const NULL_BYTE: u8 = atom_byte(ATOM_NULL);
+pub(crate) const FALSE_BYTE: u8 = atom_byte(ATOM_FALSE);
+pub(crate) const TRUE_BYTE: u8 = atom_byte(ATOM_TRUE);
+pub(crate) const ADDRESS_BYTE: u8 = atom_byte(ATOM_ADDRESS);
+
+const fn atom_byte(atom: u128) -> u8 {
+    (atom << TAG_BITS) as u8 | TAG_ATOM
+}
 
 /// Lengths and counts must fit in 32 bits (the reference host's limit).
 pub(crate) const MAX_LENGTH: u128 = u32::MAX as u128;
