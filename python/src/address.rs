@@ -5,6 +5,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
+use crate::errors::type_name;
 use crate::input::input_bytes;
 
 /// A 20-byte address; `str` is `0x` and 40 lowercase hex digits.
@@ -27,10 +28,7 @@ impl Address {
         let bytes = input_bytes(value).map_err(|_| {
             PyTypeError::new_err(format!(
                 "an address is made from str or 20 bytes, not {}",
-                value
-                    .get_type()
-                    .name()
-                    .map_or_else(|_| "?".into(), |n| n.to_string())
+                type_name(value)
             ))
         })?;
         let bytes = bytes.as_bytes();

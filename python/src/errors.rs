@@ -36,3 +36,11 @@ pub fn frame_error(error: FrameError) -> PyErr {
         FrameError::InvalidUtf8 { offset } => calldata_error("invalid_utf8", offset, message),
     }
 }
+
+/// The name of an object's type, for messages.
+pub fn type_name(object: &Bound<'_, PyAny>) -> String {
+    object
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".into(), |name| name.to_string())
+}

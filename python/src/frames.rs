@@ -1,7 +1,7 @@
 //! ResultCode frames, read and written by the codec; the classes
 //! (`Return`, `UserError`, ...) are Python (`genvm_calldata/_frames.py`).
 
-use bytes::BufMut;
+use genvm_calldata::bytes::BufMut;
 use genvm_calldata::{decode_frame, Encode, Frame, UserError};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;

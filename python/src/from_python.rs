@@ -24,7 +24,7 @@ use pyo3::types::{
 use rustc_hash::FxHashMap;
 
 use crate::address::Address;
-use crate::errors::calldata_error;
+use crate::errors::{calldata_error, type_name};
 
 /// Lengths and counts must fit in 32 bits (`spec/calldata.md`).
 const MAX_LENGTH: usize = u32::MAX as usize;
@@ -422,11 +422,4 @@ impl<'py> Encoder<'py> {
         self.key_objects.push(key.clone());
         Ok(text)
     }
-}
-
-fn type_name(object: &Bound<'_, PyAny>) -> String {
-    object
-        .get_type()
-        .name()
-        .map_or_else(|_| "?".into(), |name| name.to_string())
 }

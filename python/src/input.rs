@@ -12,6 +12,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyMemoryView};
 
+use crate::errors::type_name;
+
 /// The bytes of the buffer `data`.
 pub fn input_bytes<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     if let Ok(bytes) = data.cast::<PyBytes>() {
@@ -20,9 +22,7 @@ pub fn input_bytes<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes
     let view = PyMemoryView::from(data).map_err(|_| {
         PyTypeError::new_err(format!(
             "calldata is a bytes-like object (bytes, bytearray, memoryview, ...), not {}",
-            data.get_type()
-                .name()
-                .map_or_else(|_| "?".into(), |name| name.to_string())
+            type_name(data)
         ))
     })?;
     let copy = view.call_method0(intern!(data.py(), "tobytes"))?;
@@ -31,7 +31,7 @@ pub fn input_bytes<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes
 
 /// Inputs at least this long are read with the GIL released; for shorter
 /// ones, releasing and taking it back costs more than the work.
-pub const RELEASE_GIL_FROM: usize = 4096;
+const RELEASE_GIL_FROM: usize = 4096;
 
 /// Runs `work` on `bytes`, with the GIL released when they are long.
 pub fn without_gil<T: Send>(
