@@ -33,3 +33,20 @@ export function contractCall() {
     ["args", [new Address(new Uint8Array(20).fill(0xab)), 1_000_000_000_000n, "invoice 2026-11-24 #1234", true]],
   ]);
 }
+
+/**
+ * The records as a user would write them: plain objects, fields in
+ * declaration order (not sorted), numbers for the ids; `makeAddress` turns
+ * 20 bytes into the address class of the encoder measured.
+ */
+export function plainRecords(makeAddress) {
+  return Array.from({ length: 5000 }, (_, i) => ({
+    id: i,
+    name: `user-${String(i % 100000).padStart(5, "0")}`,
+    owner: makeAddress(new Uint8Array(20).fill(i % 251)),
+    active: i % 3 === 0,
+    balance: U128_MAX / BigInt(i + 1),
+    tags: ["tag", -i - 1, null],
+    blob: new Uint8Array(32).fill(i % 256),
+  }));
+}

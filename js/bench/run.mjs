@@ -6,8 +6,9 @@
 import os from "node:os";
 import v8 from "node:v8";
 import { abi } from "genlayer-js";
-import { decode, encode, validate } from "../pkg/index.js";
-import { contractCall, records } from "./payloads.mjs";
+import { CalldataAddress } from "genlayer-js/types";
+import { Address, decode, encode, validate } from "../pkg/index.js";
+import { contractCall, plainRecords, records } from "./payloads.mjs";
 
 const peer = abi.calldata;
 
@@ -73,5 +74,14 @@ for (const [name, value, plan] of [
       `encode ${ratio(encoding, "genlayer-js encode", "genvm-calldata encode").toFixed(1)}x, ` +
       `validate ${((bytes.length / 1e6) / (decoding["genvm-calldata validate"].best / 1e3)).toFixed(0)} MB/s`,
   );
+}
+{
+  const ours = plainRecords((bytes) => new Address(bytes));
+  const theirs = plainRecords((bytes) => new CalldataAddress(bytes));
+  const encoding = report("records as plain objects (unsorted keys, number ids): encode", encode(ours).length, [
+    ["genlayer-js encode", () => peer.encode(theirs)],
+    ["genvm-calldata encode", () => encode(ours)],
+  ], { rounds: 20, calls: 1 });
+  summary.push(`records as plain objects: encode ${ratio(encoding, "genlayer-js encode", "genvm-calldata encode").toFixed(1)}x genlayer-js`);
 }
 console.log(`\n${summary.join("\n")}`);
