@@ -61,6 +61,8 @@ export function toText(bytes) {
 /** Parses the text form into calldata; errors carry offset (in the string), line and column. */
 export function fromText(text) {
   if (typeof text !== "string") throw new TypeError("the text form must be a string");
+  // UTF-8 cannot carry a lone surrogate (TextEncoder would write U+FFFD).
+  if (!isWellFormed(text)) throw new TypeError("the text form has a lone surrogate (not valid Unicode)");
   const length = wasm.putText(text);
   if (wasm.exports.from_text_form(length) === wasm.FAILED) {
     const error = wasm.lastError();

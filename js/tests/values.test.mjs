@@ -121,6 +121,8 @@ test("non-bytes input is a TypeError", () => {
     assert.throws(() => toText(bad), TypeError);
   }
   assert.throws(() => fromText(1), TypeError);
+  assert.throws(() => fromText('"\ud800"'), TypeError);
+  assert.equal(toText(fromText('"\\ud800\\udc00"')), '"\\ud800\\udc00"');
 });
 
 test("an encode re-entered from a getter gets its own buffer", () => {
