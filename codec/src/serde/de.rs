@@ -11,8 +11,7 @@ use super::{SerdeError, MAX_SAFE_INTEGER, RAW};
 use crate::error::{DecodeError, ErrorKind};
 use crate::int::IntRef;
 use crate::read::DecodeOptions;
-use crate::read::{self, read_key};
-use crate::value_ref::{read_value, ValueRef};
+use crate::read::{self, read_item, read_key, Item};
 use crate::wire;
 
 /// Deserializes a `T` from all of `input`, which must be valid calldata.
@@ -102,16 +101,16 @@ impl<'de> Deserializer<'de> {
     /// The item at the cursor (a container as its header), and its offset.
     /// Inlined: returning the item through memory cost a stall per item.
     #[inline(always)]
-    fn next_item(&mut self) -> Result<(ValueRef<'de>, usize), SerdeError> {
+    fn next_item(&mut self) -> Result<(Item<'de>, usize), SerdeError> {
         let start = self.pos;
-        let (item, end) = read_value(self.input, start, self.depth_left > 0)
+        let (item, end) = read_item(self.input, start, self.depth_left > 0)
             .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         self.pos = end;
         Ok((item, start))
     }
 
-    fn peek(&self) -> Result<ValueRef<'de>, SerdeError> {
-        let (item, _) = read_value(self.input, self.pos, self.depth_left > 0)
+    fn peek(&self) -> Result<Item<'de>, SerdeError> {
+        let (item, _) = read_item(self.input, self.pos, self.depth_left > 0)
             .map_err(|error| error.with_depth_limit(self.depth_limit))?;
         Ok(item)
     }
@@ -219,15 +218,15 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         let (item, start) = self.next_item()?;
         let result = match item {
-            ValueRef::Null => visitor.visit_unit(),
-            ValueRef::Bool(b) => visitor.visit_bool(b),
-            ValueRef::Int(int) => visit_int(int, &self.input[start..self.pos], visitor),
-            ValueRef::Bytes(bytes) => visitor.visit_borrowed_bytes(bytes),
-            ValueRef::Str(text) => visitor.visit_borrowed_str(text),
-            ValueRef::Address(_) => visitor
+            Item::Null => visitor.visit_unit(),
+            Item::Bool(b) => visitor.visit_bool(b),
+            Item::Int(int) => visit_int(int, &self.input[start..self.pos], visitor),
+            Item::Bytes(bytes) => visitor.visit_borrowed_bytes(bytes),
+            Item::Str(text) => visitor.visit_borrowed_str(text),
+            Item::Address(_) => visitor
                 .visit_newtype_struct(BorrowedBytesDeserializer::new(&self.input[start..self.pos])),
-            ValueRef::Array(items) => self.enter_array(items.len(), visitor),
-            ValueRef::Map(entries) => self.enter_map(entries.len(), visitor),
+            Item::Array { len, .. } => self.enter_array(len, visitor),
+            Item::Map { len, .. } => self.enter_map(len, visitor),
         };
         result.map_err(|e| e.at(start))
     }
@@ -265,13 +264,11 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     ) -> Result<V::Value, SerdeError> {
         let (item, start) = self.next_item()?;
         let result = match item {
-            ValueRef::Str(name) => visitor.visit_enum(name.into_deserializer()),
+            Item::Str(name) => visitor.visit_enum(name.into_deserializer()),
             // The variant's map is a container like any other: it counts
             // towards the depth limit (a recursive enum would otherwise
             // recurse as deep as the input nests).
-            ValueRef::Map(entries) if entries.len() == 1 => {
-                self.nested(|de| visitor.visit_enum(Variant { de }))
-            }
+            Item::Map { len: 1, .. } => self.nested(|de| visitor.visit_enum(Variant { de })),
             _ => Err(SerdeError::new("an enum is a string or a one-key map")),
         };
         result.map_err(|e| e.at(start))
@@ -279,7 +276,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         match self.peek()? {
-            ValueRef::Int(int) => {
+            Item::Int(int) => {
                 let start = self.pos;
                 self.next_item()?;
                 match i64::try_from(int) {
@@ -309,7 +306,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         let (item, start) = self.next_item()?;
         match item {
-            ValueRef::Bytes(bytes) => visitor
+            Item::Bytes(bytes) => visitor
                 .visit_borrowed_bytes(bytes)
                 .map_err(|e: SerdeError| e.at(start)),
             other => Err(wrong_kind(&other, &visitor, start)),
@@ -325,7 +322,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SerdeError> {
         let (item, start) = self.next_item()?;
         match item {
-            ValueRef::Str(text) => visitor
+            Item::Str(text) => visitor
                 .visit_borrowed_str(text)
                 .map_err(|e: SerdeError| e.at(start)),
             other => Err(wrong_kind(&other, &visitor, start)),
@@ -351,21 +348,21 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 /// line, so the reading paths stay small.
 #[cold]
 #[inline(never)]
-fn wrong_kind(item: &ValueRef<'_>, expected: &dyn de::Expected, start: usize) -> SerdeError {
+fn wrong_kind(item: &Item<'_>, expected: &dyn de::Expected, start: usize) -> SerdeError {
     <SerdeError as de::Error>::invalid_type(unexpected(item), expected).at(start)
 }
 
 /// How an item shows in a type error.
-fn unexpected<'a>(item: &ValueRef<'a>) -> de::Unexpected<'a> {
+fn unexpected<'a>(item: &Item<'a>) -> de::Unexpected<'a> {
     match *item {
-        ValueRef::Null => de::Unexpected::Unit,
-        ValueRef::Bool(b) => de::Unexpected::Bool(b),
-        ValueRef::Int(_) => de::Unexpected::Other("integer"),
-        ValueRef::Bytes(bytes) => de::Unexpected::Bytes(bytes),
-        ValueRef::Str(text) => de::Unexpected::Str(text),
-        ValueRef::Address(_) => de::Unexpected::Other("address"),
-        ValueRef::Array(_) => de::Unexpected::Seq,
-        ValueRef::Map(_) => de::Unexpected::Map,
+        Item::Null => de::Unexpected::Unit,
+        Item::Bool(b) => de::Unexpected::Bool(b),
+        Item::Int(_) => de::Unexpected::Other("integer"),
+        Item::Bytes(bytes) => de::Unexpected::Bytes(bytes),
+        Item::Str(text) => de::Unexpected::Str(text),
+        Item::Address(_) => de::Unexpected::Other("address"),
+        Item::Array { .. } => de::Unexpected::Seq,
+        Item::Map { .. } => de::Unexpected::Map,
     }
 }
 
@@ -507,9 +504,7 @@ impl<'de> de::VariantAccess<'de> for Content<'_, 'de> {
         let read = || {
             let (item, start) = de.next_item()?;
             match item {
-                ValueRef::Map(entries) => de
-                    .enter_map(entries.len(), visitor)
-                    .map_err(|e| e.at(start)),
+                Item::Map { len, .. } => de.enter_map(len, visitor).map_err(|e| e.at(start)),
                 other => Err(wrong_kind(&other, &visitor, start)),
             }
         };

@@ -166,7 +166,11 @@ pub(crate) fn key_len(key: &str) -> usize {
 /// argument's low four bits, and the rest is `arg >> 4`.
 #[inline(always)]
 pub(crate) fn put_int_header<O: Output + ?Sized>(out: &mut O, tag: u8, arg: u128) {
-    if arg >> (128 - TAG_BITS) == 0 {
+    if arg < 1 << 53 {
+        // The common case, below 2^56 with its tag: the word path's length
+        // check folds away.
+        out.put_uleb((((arg as u64) << TAG_BITS) | tag as u64) as u128);
+    } else if arg >> (128 - TAG_BITS) == 0 {
         out.put_uleb((arg << TAG_BITS) | tag as u128);
     } else {
         out.put_u8(((arg as u8 & 0x0f) << TAG_BITS) | tag | 0x80);
