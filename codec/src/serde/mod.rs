@@ -57,6 +57,7 @@ mod de;
 mod error;
 mod impls;
 mod key;
+mod key_order;
 mod ser;
 
 use alloc::vec::Vec;

@@ -1,12 +1,12 @@
 //! The serializer: values go straight into the output as calldata.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
 use serde::ser::{self, Serialize};
 
 use super::key::KeySerializer;
+use super::key_order::{key_order, key_text, permute, Entry, FieldOrder, MAX_FIELD_ORDERS};
 use super::{SerdeError, RAW};
 use crate::wire::{
     self, put_key, TAG_ARRAY, TAG_BYTES, TAG_MAP, TAG_NEG_INT, TAG_POS_INT, TAG_STR,
@@ -67,113 +67,10 @@ impl fmt::Debug for Serializer<'_> {
     }
 }
 
-/// Where one map entry starts in the output while its map is open; it ends
-/// where the next one starts (the last where the output ends).
-#[derive(Clone, Copy)]
-struct Entry {
-    /// The key's length prefix.
-    start: usize,
-    /// A struct field's name; `None` for a map key.
-    field: Option<&'static str>,
-}
-
-/// The key of the entry at `start` in `out`, as a range.
-fn key_range(out: &[u8], start: usize) -> (usize, usize) {
-    match wire::read_uleb(out, start) {
-        Ok(prefix) => (prefix.end, prefix.end + prefix.value as usize),
-        Err(_) => (start, start),
-    }
-}
-
-/// The key of the entry at `start`, for an error's path.
-fn key_text(out: &[u8], start: usize) -> &str {
-    let (from, to) = key_range(out, start);
-    core::str::from_utf8(&out[from..to]).unwrap_or("?")
-}
-
-/// One struct type's fields: how they sort by key, and their keys encoded.
-/// Names are told apart by address (`core::ptr::eq`), never compared as text:
-/// a derived `Serialize` passes the same `&'static str`s every time.
-struct FieldOrder {
-    /// The struct's (or struct variant's) name.
-    name: &'static str,
-    /// The fields in the order they arrive.
-    fields: Vec<FieldKey>,
-    /// The runs of `fields` to write in key order; `None` when that is the
-    /// order they arrive in.
-    runs: Option<Vec<Run>>,
-}
-
-/// A field's name and its key encoded (length prefix and text) in a block
-/// of fixed size, copied whole and the length cut back: no `memcpy` call,
-/// and the key sits next to the name it is found by.
-struct FieldKey {
-    name: &'static str,
-    len: usize,
-    encoded: [u8; SPAN_CHUNK],
-}
-
-impl FieldOrder {
-    /// The order of the fields `open`; `None` unless they are all struct
-    /// fields whose keys fit a [`FieldKey`].
-    fn new(name: &'static str, open: &[Entry], runs: Option<Vec<Run>>) -> Option<Self> {
-        let fits = |field: &str| wire::key_len(field) <= SPAN_CHUNK;
-        if !open.iter().all(|entry| entry.field.is_some_and(fits)) {
-            return None;
-        }
-        let mut fields = Vec::with_capacity(open.len());
-        let mut key = Vec::new();
-        for entry in open {
-            let field = entry.field?;
-            key.clear();
-            put_key(&mut key, field);
-            let mut encoded = [0; SPAN_CHUNK];
-            encoded.get_mut(..key.len())?.copy_from_slice(&key);
-            fields.push(FieldKey {
-                name: field,
-                len: key.len(),
-                encoded,
-            });
-        }
-        Some(FieldOrder { name, fields, runs })
-    }
-
-    /// Field number `index`, if it is `name`.
-    #[inline(always)]
-    fn field(&self, index: usize, name: &'static str) -> Option<&FieldKey> {
-        self.fields
-            .get(index)
-            .filter(|field| core::ptr::eq(field.name, name))
-    }
-}
-
-/// How many struct types the order cache remembers (per serializer; types
-/// beyond these are sorted each time).
-const MAX_FIELD_ORDERS: usize = 16;
-
 /// Sequences this long or longer reserve room for all their elements
 /// after the first, [`RESERVE_AT_MOST`] bytes at the most.
 const RESERVE_FROM_LEN: usize = 64;
 const RESERVE_AT_MOST: usize = 16 << 20;
-
-/// Entries and keys up to this long are copied as one fixed-size block
-/// (then the length cut back), without a call to `memcpy`.
-const SPAN_CHUNK: usize = 64;
-
-/// Appends `padded[start..end]`; `padded` holds at least [`SPAN_CHUNK`]
-/// bytes past `end`, so a short span is copied as a whole chunk.
-#[inline(always)]
-fn append_span(out: &mut Vec<u8>, padded: &[u8], (start, end): (usize, usize)) {
-    let len = end - start;
-    match padded[start..].first_chunk::<SPAN_CHUNK>() {
-        Some(chunk) if len <= SPAN_CHUNK => {
-            let at = out.len();
-            out.extend_from_slice(chunk);
-            out.truncate(at + len);
-        }
-        _ => out.extend_from_slice(&padded[start..end]),
-    }
-}
 
 impl<'o> Serializer<'o> {
     /// A serializer that appends to `out`.
@@ -720,57 +617,6 @@ fn put_in_key_order(
         orders.extend(FieldOrder::new(name, open, runs));
     }
     Ok(())
-}
-
-/// Entries `start..end` (by arrival) that stay next to each other in key
-/// order, so they move as one piece.
-type Run = core::ops::Range<usize>;
-
-/// Rewrites the entries written from `start` on in the order of `runs`:
-/// they are gathered into `scratch`, then copied back in one piece (reading
-/// back bytes just written in many small pieces stalls the CPU; gathering
-/// reads the older bytes of `out` instead).
-fn permute(out: &mut Vec<u8>, scratch: &mut Vec<u8>, start: usize, open: &[Entry], runs: &[Run]) {
-    let end = out.len();
-    out.extend_from_slice(&[0; SPAN_CHUNK]);
-    scratch.clear();
-    for run in runs {
-        let next = open.get(run.end).map_or(end, |entry| entry.start);
-        append_span(scratch, out, (open[run.start].start, next));
-    }
-    out.truncate(start);
-    out.extend_from_slice(scratch);
-}
-
-/// The order to write `open` entries in by comparing their keys, as runs,
-/// or `None` when they arrived in key order; a repeated key is an error.
-fn key_order(out: &[u8], open: &[Entry]) -> Result<Option<Vec<Run>>, SerdeError> {
-    let key = |entry: &Entry| {
-        let (from, to) = key_range(out, entry.start);
-        &out[from..to]
-    };
-    if open.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
-        return Ok(None);
-    }
-    let mut sorted: Vec<usize> = (0..open.len()).collect();
-    sorted.sort_unstable_by(|&a, &b| key(&open[a]).cmp(key(&open[b])));
-    if let Some(pair) = sorted
-        .windows(2)
-        .find(|pair| key(&open[pair[0]]) == key(&open[pair[1]]))
-    {
-        let name = String::from_utf8_lossy(key(&open[pair[0]])).into_owned();
-        return Err(SerdeError::new(alloc::format!(
-            "duplicate map key {name:?}"
-        )));
-    }
-    let mut runs: Vec<Run> = Vec::new();
-    for index in sorted {
-        match runs.last_mut() {
-            Some(run) if run.end == index => run.end += 1,
-            _ => runs.push(index..index + 1),
-        }
-    }
-    Ok(Some(runs))
 }
 
 /// The sequence traits all add an element; the struct traits a field.
