@@ -7,9 +7,8 @@
 //! [`Serializer`] (one per `to_vec` call) and reused for every later value
 //! of the type, so its keys are copied, not encoded, and never compared
 //! again; a struct whose fields are declared in key order is not moved at
-//! all (declaring hot structs' fields in key order is the one speed tip:
-//! the benchmark's records, so declared, serialize in about a sixth fewer
-//! instructions; see `BENCHMARKS.md`).
+//! all (declaring hot structs' fields in key order is the one speed tip;
+//! see `BENCHMARKS.md`).
 //! A long sequence reserves room for all its elements after the first, as
 //! if they were its size and a quarter more (16 MiB at most).
 //! Deserialization reads the input in place in one pass, checking it as

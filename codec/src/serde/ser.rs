@@ -188,9 +188,7 @@ macro_rules! serialize_integers {
 /// The leaf methods are `#[inline]`: a derived `Serialize` calls them from
 /// the user's crate, where a function of this crate that is not generic is
 /// otherwise a real call. Writing a field (`Compound::field`, `value` and
-/// the `serialize_field`s) is `inline(always)` for the same reason. Together
-/// they took records from 1,784 to 1,488 instructions each (4.0 to 3.2 ms
-/// for 20,000).
+/// the `serialize_field`s) is `inline(always)` for the same reason.
 impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
     type Ok = ();
     type Error = SerdeError;
@@ -357,8 +355,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Serializer<'o> {
 /// The functions that open one (`open_*`, `serialize_seq`/`_map`/`_struct`)
 /// and close it (`end`, `finish`) are inlined: a `Compound` passed to or
 /// returned from a call is copied right after its fields were stored, and
-/// the CPU stalls on reading back the fresh stores (serialization took a
-/// fifth longer on records).
+/// the CPU stalls on reading back the fresh stores.
 ///
 /// Public only as the [`Serializer`]'s `SerializeSeq`, `SerializeMap`,
 /// `SerializeStruct` (and so on) type.
