@@ -105,20 +105,28 @@ struct Encoder<'py> {
     /// Items and entries taken out of the containers being written,
     /// innermost last (one buffer for all); each is taken again (`None`)
     /// when written.
-    pending: Vec<(Option<KeyText>, Option<Bound<'py, PyAny>>)>,
+    pending: Vec<(Option<Key>, Option<Bound<'py, PyAny>>)>,
     /// The UTF-8 of every key string met so far, by object identity...
-    keys: FxHashMap<*mut ffi::PyObject, KeyText>,
+    keys: FxHashMap<*mut ffi::PyObject, Key>,
     key_text: String,
     /// ...and the key objects themselves, kept alive so that no other object
     /// takes the address of one during the walk.
     key_objects: Vec<Bound<'py, PyAny>>,
+    /// The key objects of the last map ordered, as given, each with the
+    /// position it takes in key order; and whether that order was the
+    /// given one.
+    shape: Vec<(*mut ffi::PyObject, u32)>,
+    shape_sorted: bool,
 }
 
-/// A key's UTF-8, as a range of `Encoder::key_text`.
+/// A key: its object's identity and its UTF-8, a range of
+/// `Encoder::key_text`; `rank` is scratch for ordering entries.
 #[derive(Clone, Copy)]
-struct KeyText {
+struct Key {
+    id: *mut ffi::PyObject,
     start: usize,
     end: usize,
+    rank: u32,
 }
 
 impl<'py> Encoder<'py> {
@@ -130,6 +138,8 @@ impl<'py> Encoder<'py> {
             keys: FxHashMap::default(),
             key_text: String::new(),
             key_objects: Vec::new(),
+            shape: Vec::new(),
+            shape_sorted: true,
         }
     }
 
@@ -356,40 +366,18 @@ impl<'py> Encoder<'py> {
         Ok(())
     }
 
-    /// Writes the entries `pending[start..]` as a map, sorting them by their
-    /// keys' UTF-8 unless they already are.
+    /// Writes the entries `pending[start..]` as a map, in the order of
+    /// their keys' UTF-8.
     fn map_entries(&mut self, start: usize) -> Result<(), Failure> {
         let count = self.pending.len() - start;
         self.check_length(count)?;
-        let key_text = &self.key_text;
-        let text = |key: &Option<KeyText>| -> &str {
-            let KeyText { start, end } = key.expect("map entries have keys");
-            &key_text[start..end]
-        };
-        let entries = &mut self.pending[start..];
-        if !entries
-            .windows(2)
-            .all(|pair| text(&pair[0].0) < text(&pair[1].0))
-        {
-            entries.sort_unstable_by(|a, b| text(&a.0).cmp(text(&b.0)));
-            if let Some(pair) = entries
-                .windows(2)
-                .find(|pair| text(&pair[0].0) == text(&pair[1].0))
-            {
-                return Err(Failure::new(Problem::Data(
-                    "duplicate_key",
-                    self.out.len(),
-                    format!(
-                        "two keys are {:?} (str subclasses that differ as objects)",
-                        text(&pair[0].0)
-                    ),
-                )));
-            }
-        }
+        self.put_in_key_order(start)?;
         encode_map_header(&mut self.out, count);
         for index in start..start + count {
             let (key, value) = &mut self.pending[index];
-            let KeyText { start: from, end } = key.expect("map entries have keys");
+            let Key {
+                start: from, end, ..
+            } = key.expect("map entries have keys");
             let value = value.take().expect("written once");
             encode_map_key(&mut self.out, &self.key_text[from..end]);
             let written = self.value(&value);
@@ -398,8 +386,66 @@ impl<'py> Encoder<'py> {
         Ok(())
     }
 
+    /// Sorts the entries `pending[start..]` by their keys' UTF-8, unless
+    /// they already are, or as the last map's were when they have the same
+    /// key objects in the same order (a list of records).
+    fn put_in_key_order(&mut self, start: usize) -> Result<(), Failure> {
+        let entries = &mut self.pending[start..];
+        let key = |entry: &(Option<Key>, _)| entry.0.expect("map entries have keys");
+        let same_shape = self.shape.len() == entries.len()
+            && entries
+                .iter()
+                .zip(&self.shape)
+                .all(|(entry, (id, _))| key(entry).id == *id);
+        if same_shape {
+            if !self.shape_sorted {
+                for (entry, (_, rank)) in entries.iter_mut().zip(&self.shape) {
+                    entry.0.as_mut().expect("map entries have keys").rank = *rank;
+                }
+                entries.sort_unstable_by_key(|entry| key(entry).rank);
+            }
+            return Ok(());
+        }
+        let key_text = &self.key_text;
+        let text = |entry: &(Option<Key>, _)| -> &str {
+            let Key { start, end, .. } = key(entry);
+            &key_text[start..end]
+        };
+        self.shape.clear();
+        self.shape
+            .extend(entries.iter().map(|entry| (key(entry).id, 0)));
+        self.shape_sorted = entries
+            .windows(2)
+            .all(|pair| text(&pair[0]) < text(&pair[1]));
+        if !self.shape_sorted {
+            for (index, entry) in entries.iter_mut().enumerate() {
+                entry.0.as_mut().expect("map entries have keys").rank = index as u32;
+            }
+            entries.sort_unstable_by(|a, b| text(a).cmp(text(b)));
+            if let Some(pair) = entries
+                .windows(2)
+                .find(|pair| text(&pair[0]) == text(&pair[1]))
+            {
+                let message = format!(
+                    "two keys are {:?} (str subclasses that differ as objects)",
+                    text(&pair[0])
+                );
+                self.shape.clear();
+                return Err(Failure::new(Problem::Data(
+                    "duplicate_key",
+                    self.out.len(),
+                    message,
+                )));
+            }
+            for (position, entry) in entries.iter().enumerate() {
+                self.shape[key(entry).rank as usize].1 = position as u32;
+            }
+        }
+        Ok(())
+    }
+
     /// The UTF-8 of a key, converted once per key object.
-    fn key(&mut self, key: &Bound<'py, PyAny>) -> Result<KeyText, Failure> {
+    fn key(&mut self, key: &Bound<'py, PyAny>) -> Result<Key, Failure> {
         if let Some(text) = self.keys.get(&key.as_ptr()) {
             return Ok(*text);
         }
@@ -414,9 +460,11 @@ impl<'py> Encoder<'py> {
             .map_err(|f| f.at(Step::Key(string.to_string_lossy().into_owned())))?;
         let start = self.key_text.len();
         self.key_text.push_str(&utf8);
-        let text = KeyText {
+        let text = Key {
+            id: key.as_ptr(),
             start,
             end: self.key_text.len(),
+            rank: 0,
         };
         self.keys.insert(key.as_ptr(), text);
         self.key_objects.push(key.clone());

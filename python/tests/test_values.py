@@ -230,3 +230,17 @@ def test_decode_leaves_the_collector_as_it_was():
             assert collector.isenabled() == enabled
         finally:
             collector.enable()
+
+
+def test_maps_of_the_same_keys_in_any_order():
+    """Records repeat their key objects; each map is still put in key order
+    whatever order it came in."""
+    import random
+
+    rng = random.Random(5)
+    keys = ["a", "b", "é", "z", "ab", "\U0001f600", "", "m"]
+    for _ in range(2000):
+        shapes = [rng.sample(keys, rng.randrange(6)) for _ in range(3)]
+        value = [{key: rng.choice([1, {"x": 2, "a": 3}, [{"b": 1, "a": 2}]]) for key in rng.choice(shapes)}
+                 for _ in range(rng.randrange(8))]
+        assert gc.encode(value) == reference.encode(as_reference(value)), value
