@@ -24,6 +24,10 @@ pub struct Builder<'py, 'a> {
     py: Python<'py>,
     /// Key strings met so far, by their text.
     keys: FxHashMap<&'a str, Bound<'py, PyString>>,
+    /// The key strings of the last map read, by position: records repeat
+    /// their keys in the same order, and comparing with the key last seen
+    /// at a position costs less than a lookup.
+    recent: Vec<(&'a str, Bound<'py, PyString>)>,
     /// Items of the lists being built, innermost last (one buffer for all).
     items: Vec<Bound<'py, PyAny>>,
 }
@@ -33,6 +37,7 @@ impl<'py, 'a> Builder<'py, 'a> {
         Builder {
             py,
             keys: FxHashMap::default(),
+            recent: Vec::new(),
             items: Vec::new(),
         }
     }
@@ -61,8 +66,8 @@ impl<'py, 'a> Builder<'py, 'a> {
             }
             ValueRef::Map(map) => {
                 let dict = PyDict::new(py);
-                for (key, item) in map {
-                    let key = self.key(key);
+                for (position, (key, item)) in map.into_iter().enumerate() {
+                    let key = self.key(position, key);
                     dict.set_item(key, self.value(item)?)?;
                 }
                 dict.into_any()
@@ -70,15 +75,26 @@ impl<'py, 'a> Builder<'py, 'a> {
         })
     }
 
-    fn key(&mut self, key: &'a str) -> Bound<'py, PyString> {
+    fn key(&mut self, position: usize, key: &'a str) -> Bound<'py, PyString> {
+        if let Some((text, string)) = self.recent.get(position) {
+            if *text == key {
+                return string.clone();
+            }
+        }
         if key.len() > CACHED_KEY_MAX_LEN {
             return PyString::new(self.py, key);
         }
         let py = self.py;
-        self.keys
+        let string = self
+            .keys
             .entry(key)
             .or_insert_with(|| PyString::new(py, key))
-            .clone()
+            .clone();
+        if position <= self.recent.len() {
+            self.recent.truncate(position);
+            self.recent.push((key, string.clone()));
+        }
+        string
     }
 }
 
