@@ -4,8 +4,11 @@ Payloads as benches/src/lib.rs builds them: `records` (here 5,000 records of
 seven fields) and the ~90-byte `contract_call`. Each round times every
 operation back to back (in reverse order every other round) and takes each
 ratio within its round, so the machine's drift moves both sides alike; the
-table shows medians over the rounds. `marshal.loads` of the same records
-(addresses as bytes: marshal has no such type) is there for scale.
+table shows medians over the rounds. Python's cyclic garbage collector is
+on, as in a program (`decode` pauses it while it builds); the rows marked
+"collector off" time both sides with it off, as `timeit` does.
+`marshal.loads` of the same records (addresses as bytes: marshal has no such
+type) is there for scale.
 
 Run by benches/python/run.sh (which installs both packages); `--write`
 puts the table into BENCHMARKS.md.
@@ -14,6 +17,7 @@ puts the table into BENCHMARKS.md.
 import abc
 import collections.abc
 import datetime
+import gc as collector
 import marshal
 import pathlib
 import platform
@@ -74,8 +78,14 @@ def payloads():
     return out
 
 
-def per_call(function, argument):
+def per_call(function, argument, collector_off=False):
     """Seconds per call, repeated for at least MIN_TIME."""
+    if collector_off:
+        collector.disable()
+        try:
+            return per_call(function, argument)
+        finally:
+            collector.enable()
     loops = 1
     while True:
         start = time.perf_counter()
@@ -89,13 +99,19 @@ def per_call(function, argument):
 
 def measure():
     cases = []  # (payload, operation, ours, theirs or None, argument size)
-    for name, (ours, theirs, data) in payloads().items():
+    values = payloads()
+    for name, (ours, theirs, data) in values.items():
         cases.append((name, "decode", (gc.decode, data), (peer.decode, data), len(data)))
         cases.append((name, "encode", (gc.encode, ours), (peer.encode, theirs), len(data)))
         cases.append((name, "validate", (gc.validate, data), None, len(data)))
-    records = payloads()["records"][0]
+    records, _, data = values["records"]
     plain = marshal.dumps([{**r, "owner": bytes(r["owner"])} for r in records])
-    cases.append(("records", "marshal.loads (for scale)", (marshal.loads, plain), None, len(plain)))
+    off = "collector off"
+    cases += [
+        ("records", f"decode, {off}", (gc.decode, data, True), (peer.decode, data, True), len(data)),
+        ("records", f"marshal.loads, {off} (for scale)", (marshal.loads, plain, True), None, len(plain)),
+        ("records", "marshal.loads (for scale)", (marshal.loads, plain), None, len(plain)),
+    ]
 
     times = {case[:2]: ([], [], []) for case in cases}
     for round_ in range(ROUNDS):
@@ -118,6 +134,8 @@ def measure():
 
 
 def duration(seconds):
+    if seconds < 1e-5:
+        return f"{seconds * 1e6:.2f} µs"
     return f"{seconds * 1e6:,.1f} µs" if seconds < 1e-3 else f"{seconds * 1e3:,.2f} ms"
 
 
