@@ -288,7 +288,8 @@ impl<'py> Encoder<'py> {
         // SAFETY: `int` is a live `int` object and the GIL is held (we have
         // a `Bound`); the call reads it and writes `overflow` only. Unlike
         // `extract::<i64>()` it reports a wider value without raising
-        // OverflowError, which cost about 1 µs per 128-bit integer.
+        // OverflowError, which cost about 170 ns per 128-bit integer
+        // (records: 3.97 against 3.13 ms).
         let small = unsafe { ffi::PyLong_AsLongLongAndOverflow(int.as_ptr(), &mut overflow) };
         let value = if overflow == 0 {
             if small == -1 {
