@@ -144,7 +144,7 @@ impl<'py> Encoder<'py> {
     }
 
     fn put(&mut self, value: ValueRef<'_>) {
-        value.encode_to(&mut self.out);
+        value.encode_to_vec(&mut self.out);
     }
 
     fn check_length(&self, len: usize) -> Result<(), Failure> {
