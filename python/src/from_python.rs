@@ -287,9 +287,9 @@ impl<'py> Encoder<'py> {
         let mut overflow = 0;
         // SAFETY: `int` is a live `int` object and the GIL is held (we have
         // a `Bound`); the call reads it and writes `overflow` only. Unlike
-        // `extract::<i64>()` it reports a wider value without raising
-        // OverflowError, which cost about 170 ns per 128-bit integer
-        // (records: 3.97 against 3.13 ms).
+        // `extract::<i64>()` it reports a wider value without raising an
+        // OverflowError, whose cost showed on every 128-bit integer
+        // (BENCHMARKS.md, "Figures behind the code's shape").
         let small = unsafe { ffi::PyLong_AsLongLongAndOverflow(int.as_ptr(), &mut overflow) };
         let value = if overflow == 0 {
             if small == -1 {

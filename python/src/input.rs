@@ -30,9 +30,8 @@ pub fn input_bytes<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes
 }
 
 /// Inputs at least this long are read with the GIL released. Shorter ones
-/// keep it: they take a few microseconds at most (the 89-byte call
-/// validates in 0.13 µs), and a release means a thread switch when another
-/// thread is waiting.
+/// keep it: they take microseconds at most, and a release means a thread
+/// switch when another thread is waiting.
 const RELEASE_GIL_FROM: usize = 4096;
 
 /// Runs `work` on `bytes`, with the GIL released when they are long.
