@@ -41,7 +41,8 @@ fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
 
 fn main() {
     let mut rows = vec![
-        "| calldata size | digits | print | × previous size | parse | × previous size |".to_string(),
+        "| calldata size | digits | print | × previous size | parse | × previous size |"
+            .to_string(),
         "|---:|---:|---:|---:|---:|---:|".to_string(),
     ];
     let mut previous: Option<(Duration, Duration)> = None;

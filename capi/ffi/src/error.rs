@@ -265,7 +265,11 @@ mod tests {
         names.extend(kind_names().iter().map(CString::as_c_str));
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), OWN_NAMES.len() + ErrorKind::ALL.len(), "names are distinct");
+        assert_eq!(
+            names.len(),
+            OWN_NAMES.len() + ErrorKind::ALL.len(),
+            "names are distinct"
+        );
         for code in [Code::Ok, Code::NullArgument, Code::Internal] {
             assert!(Code::name_of(code as i32).is_some());
         }

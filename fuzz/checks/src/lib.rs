@@ -124,7 +124,9 @@ pub fn frame_round_trips(data: &[u8]) {
             "the frame re-encodes differently"
         );
         assert_eq!(
-            <genvm_calldata::Frame>::from(frame.clone()).encode().as_deref(),
+            <genvm_calldata::Frame>::from(frame.clone())
+                .encode()
+                .as_deref(),
             Ok(data),
             "the owned frame re-encodes differently"
         );
