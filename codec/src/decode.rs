@@ -5,24 +5,10 @@ use alloc::vec::Vec;
 use bytes::Bytes;
 
 use crate::address::Address;
-use crate::error::{DecodeError, ErrorKind};
+use crate::error::DecodeError;
 use crate::read::{self, DecodeOptions, Item, Sink};
 use crate::value::{Map, Str, Value};
 use crate::value_ref::{self, ValueRef};
-
-/// Parses all of `input` as one value, with no bytes left over.
-fn parse_all<'a, S: Sink<'a>>(
-    input: &'a [u8],
-    options: &DecodeOptions,
-    sink: &mut S,
-) -> Result<(), DecodeError> {
-    let end = read::parse(input, 0, options.depth_limit(), sink)?;
-    if end == input.len() {
-        Ok(())
-    } else {
-        Err(DecodeError::new(ErrorKind::TrailingBytes, end))
-    }
-}
 
 /// Checks that `input` is exactly one canonical value. Allocates nothing.
 ///
@@ -39,7 +25,7 @@ pub fn validate(input: &[u8]) -> Result<(), DecodeError> {
 
 /// [`validate`] with explicit limits.
 pub fn validate_with(input: &[u8], options: &DecodeOptions) -> Result<(), DecodeError> {
-    parse_all(input, options, &mut ())
+    read::parse_document(input, options, &mut ())
 }
 
 /// Validates `input`, then gives a borrowed view of it (see [`ValueRef`]).
@@ -92,7 +78,7 @@ pub fn decode_bytes(input: Bytes) -> Result<Value, DecodeError> {
 /// [`decode_bytes`] with explicit limits.
 pub fn decode_bytes_with(input: Bytes, options: &DecodeOptions) -> Result<Value, DecodeError> {
     let mut builder = Builder::new(&input);
-    parse_all(&input, options, &mut builder)?;
+    read::parse_document(&input, options, &mut builder)?;
     // A successful parse leaves exactly the top value.
     Ok(builder.items.pop().unwrap_or_default())
 }

@@ -7,6 +7,7 @@
 // wire         tags, headers, ULEB128: reading and writing
 // int          Int, IntRef, Uint256, limb arithmetic, big-integer interop
 // read         the strict iterative reader, its Item and DecodeOptions
+// visit        the reader's single pass as public events
 // value_ref    ValueRef, ArrayRef, MapRef: borrowed views and iterators
 // value        Value, Map, Str, owned copies of views
 // encode       Encode for values and views, encode entry points
@@ -84,6 +85,7 @@ pub mod serde;
 mod text;
 mod value;
 mod value_ref;
+mod visit;
 mod wire;
 
 pub use address::{Address, ParseAddressError};
@@ -105,6 +107,7 @@ pub use read::DecodeOptions;
 pub use text::{acts_on_terminal, from_text, Pretty, TextParseError};
 pub use value::{DuplicateKey, Map, MapEntries, Str, Value};
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
+pub use visit::{visit, Event};
 
 #[cfg(feature = "serde")]
 pub use crate::serde::{

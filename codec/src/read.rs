@@ -331,6 +331,21 @@ pub(crate) fn compare_keys(previous: &[u8], key: &[u8]) -> Ordering {
     previous.len().cmp(&key.len())
 }
 
+/// Parses all of `input` as one value, with no bytes left over, within
+/// `options`' depth limit.
+pub(crate) fn parse_document<'a, S: Sink<'a>>(
+    input: &'a [u8],
+    options: &DecodeOptions,
+    sink: &mut S,
+) -> Result<(), DecodeError> {
+    let end = parse(input, 0, options.depth_limit(), sink)?;
+    if end == input.len() {
+        Ok(())
+    } else {
+        Err(DecodeError::new(ErrorKind::TrailingBytes, end))
+    }
+}
+
 /// Parses the one value starting at `pos`, returning the offset past it.
 ///
 /// A container nested inside `max_depth` others is refused, with an error

@@ -6,7 +6,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{reference_verdict, repo_root};
-use genvm_calldata::{decode, decode_bytes, decode_ref, encode, validate, DecodeError, ErrorKind};
+use genvm_calldata::{
+    decode, decode_bytes, decode_ref, encode, validate, visit, Address, DecodeError, DecodeOptions,
+    ErrorKind, Event, Int, Map, Value,
+};
 use serde_json::Value as Json;
 
 fn load() -> Json {
@@ -19,6 +22,49 @@ fn field<'a>(vector: &'a Json, name: &str) -> &'a str {
     vector[name]
         .as_str()
         .unwrap_or_else(|| panic!("vector {vector} lacks {name}"))
+}
+
+/// A container being rebuilt from `visit`'s events.
+enum Open {
+    Array(Vec<Value>),
+    Map(Vec<(String, Value)>, Option<String>),
+}
+
+/// The value `visit`'s events describe, built with no other decoding.
+fn value_from_events(input: &[u8]) -> Result<Value, DecodeError> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut done = None;
+    visit(input, &DecodeOptions::new(), |event| {
+        let value = match event {
+            Event::Null => Value::Null,
+            Event::Bool(value) => Value::from(value),
+            Event::Int(int) => Value::from(Int::from(int)),
+            Event::Bytes(bytes) => Value::from(bytes),
+            Event::Str(text) => Value::from(text),
+            Event::Address(bytes) => Value::from(Address::from(*bytes)),
+            Event::Array(len) => return stack.push(Open::Array(Vec::with_capacity(len))),
+            Event::Map(_) => return stack.push(Open::Map(Vec::new(), None)),
+            Event::Key(key) => {
+                if let Some(Open::Map(_, pending)) = stack.last_mut() {
+                    *pending = Some(key.to_owned());
+                }
+                return;
+            }
+            Event::End => match stack.pop().expect("End closes an open container") {
+                Open::Array(items) => Value::from(items),
+                Open::Map(entries, _) => Value::from(Map::from_entries(entries).unwrap()),
+            },
+        };
+        match stack.last_mut() {
+            None => done = Some(value),
+            Some(Open::Array(items)) => items.push(value),
+            Some(Open::Map(entries, pending)) => {
+                entries.push((pending.take().expect("a key before each value"), value))
+            }
+        }
+    })?;
+    assert!(stack.is_empty(), "every container closed");
+    Ok(done.expect("one value"))
 }
 
 #[test]
@@ -45,6 +91,7 @@ fn every_vector_passes() {
                 "{name}: ValueRef text"
             );
             assert_eq!(decode_bytes(input.clone().into()).unwrap(), value, "{name}");
+            assert_eq!(value_from_events(&input).unwrap(), value, "{name}: visit");
             assert_eq!(encode(&value), input, "{name}: re-encoding");
             assert_eq!(
                 reference_verdict(&input).as_deref(),
@@ -71,6 +118,11 @@ fn every_vector_passes() {
                 verdict(decode_ref(&input).map(drop)),
                 expected,
                 "{name}: decode_ref"
+            );
+            assert_eq!(
+                verdict(value_from_events(&input).map(drop)),
+                expected,
+                "{name}: visit"
             );
             assert_eq!(
                 reference_verdict(&input),
