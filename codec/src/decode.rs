@@ -190,6 +190,7 @@ mod tests {
     //! Small enough to run under Miri, which checks the `unsafe` string paths.
     use super::*;
     use crate::encode::encode;
+    use crate::error::ErrorKind;
 
     #[test]
     fn strings_survive_every_path() {
