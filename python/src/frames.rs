@@ -2,7 +2,7 @@
 //! (`Return`, `UserError`, ...) are Python (`genvm_calldata/_frames.py`).
 
 use genvm_calldata::bytes::BufMut;
-use genvm_calldata::{decode_frame, Encode, Frame, UserError};
+use genvm_calldata::{decode_frame, Encode, Frame, FrameError, UserError, USER_ERROR_DATA_PREFIX};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -10,19 +10,27 @@ use pyo3::types::{PyBytes, PyString};
 
 use crate::errors::{calldata_error, frame_error};
 use crate::from_python::encode;
-use crate::to_python::Builder;
+use crate::to_python::build;
 
 /// The kind of a frame (as in `spec/vectors/framing.json`) and its payload:
 /// a value for `return` and `user_error_data`, a message `str` otherwise.
+///
+/// The codec checks and classifies the frame; a value payload, the frame's
+/// tail, is then built in one more pass over it.
 pub fn read<'py>(py: Python<'py>, frame: &[u8]) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
-    let mut builder = Builder::new(py);
-    Ok(match decode_frame(frame).map_err(frame_error)? {
-        Frame::Return(value) => ("return", builder.value(value)?),
-        Frame::UserError(UserError::Data(data)) => ("user_error_data", builder.value(data)?),
-        Frame::UserError(UserError::Message(text)) => ("user_error", message(py, text)),
-        Frame::VmError(text) => ("vm_error", message(py, text)),
-        Frame::InternalError(text) => ("internal_error", message(py, text)),
-    })
+    let (kind, at) = match decode_frame(frame).map_err(frame_error)? {
+        Frame::Return(_) => ("return", 1),
+        Frame::UserError(UserError::Data(_)) => {
+            ("user_error_data", 1 + USER_ERROR_DATA_PREFIX.len())
+        }
+        Frame::UserError(UserError::Message(text)) => return Ok(("user_error", message(py, text))),
+        Frame::VmError(text) => return Ok(("vm_error", message(py, text))),
+        Frame::InternalError(text) => return Ok(("internal_error", message(py, text))),
+    };
+    let value = build(py, &frame[at..], |error| {
+        frame_error(FrameError::Calldata(error.with_offset(error.offset() + at)))
+    })?;
+    Ok((kind, value))
 }
 
 fn message<'py>(py: Python<'py>, text: &str) -> Bound<'py, PyAny> {

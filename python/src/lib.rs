@@ -24,9 +24,8 @@ use crate::input::{input_bytes, without_gil};
 #[pyfunction]
 fn decode<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let bytes = input_bytes(data)?;
-    let view = decode_ref(bytes.as_bytes()).map_err(decode_error)?;
     let _pause = gc_pause::GcPause::new(data.py(), bytes.as_bytes().len())?;
-    to_python::Builder::new(data.py()).value(view)
+    to_python::build(data.py(), bytes.as_bytes(), decode_error)
 }
 
 /// The canonical calldata of a Python value (map keys sorted).

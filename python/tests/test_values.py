@@ -232,6 +232,44 @@ def test_decode_leaves_the_collector_as_it_was():
             collector.enable()
 
 
+def test_an_error_late_in_the_input_raises_as_validate_and_leaves_nothing_behind():
+    """decode makes objects as it reads: an error found after thousands of
+    them is the CalldataError validate raises, and what was built is freed."""
+    import gc as collector
+    import tracemalloc
+
+    records = [{"name": f"record {i}", "blob": bytes([i % 256]) * 20, "n": 2**100 + i, "to": ADDRESS}
+               for i in range(2000)]
+    data = gc.encode(records)
+    bad = data[:-1]  # the last record cut short
+    with pytest.raises(gc.CalldataError) as expected:
+        gc.validate(bad)
+    assert expected.value.offset > len(data) // 2
+
+    def refused(function, buffer):
+        try:
+            function(buffer)
+        except gc.CalldataError as error:  # `except` leaves no reference cycle, unlike pytest.raises
+            return error.kind, error.offset
+        pytest.fail("no CalldataError")
+
+    kind, offset = expected.value.kind, expected.value.offset
+    assert refused(gc.decode_result, b"\x00" + bad) == (kind, offset + 1)
+    assert refused(gc.decode_result, b"\x01\x00\x00\x00\x00" + bad) == (kind, offset + 5)
+    tracemalloc.start()
+    try:
+        refused(gc.decode, bad)
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20):
+            assert refused(gc.decode, bad) == (kind, offset)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    # One leaked partial value would be several times the input.
+    assert grown < len(data) // 10
+    assert collector.isenabled()
+
+
 def test_maps_of_the_same_keys_in_any_order():
     """Records repeat their key objects; each map is still put in key order
     whatever order it came in."""
