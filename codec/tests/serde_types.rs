@@ -61,7 +61,8 @@ fn values_written_one_after_another_read_back_in_turn() {
     assert_eq!(Pair::deserialize(&mut de).unwrap(), second);
     assert_eq!(de.offset(), lengths[0] + lengths[1]);
     let error = de.end().unwrap_err();
-    assert_eq!(error.message(), ErrorKind::TrailingBytes.to_string());
+    assert_eq!(error.message(), ErrorKind::TrailingBytes.description());
+    assert_eq!(error.kind(), Some(ErrorKind::TrailingBytes));
     assert_eq!(error.offset(), Some(lengths[0] + lengths[1]));
     assert_eq!(<&str>::deserialize(&mut de).unwrap(), third);
     assert_eq!(de.offset(), out.len());
