@@ -10,6 +10,7 @@
 import { createInterface } from "node:readline";
 import { abi } from "genlayer-js";
 import { CalldataAddress } from "genlayer-js/types";
+import { bounded } from "./bounded.mjs";
 
 const calldata = abi.calldata;
 
@@ -43,23 +44,6 @@ function fromPeer(value) {
   if (Array.isArray(value)) return value.map(fromPeer);
   if (value instanceof Map) return { map: [...value].map(([key, item]) => [key, fromPeer(item)]) };
   throw new Error(`genlayer-js decoded an unknown value: ${String(value)}`);
-}
-
-// genlayer-js reads bytes past the end as `undefined` (taken as 0), so an
-// array claiming 2^31 elements would run for 2^31 steps before its final
-// "some data left" check refuses it. Reading past the end throws here
-// instead: once past the end its index never comes back, so the verdict is
-// the same, only sooner.
-function bounded(bytes) {
-  return new Proxy(bytes, {
-    get(target, key) {
-      if (typeof key === "string" && /^[0-9]+$/.test(key) && Number(key) >= target.length) {
-        throw new Error("read past the end");
-      }
-      const field = target[key];
-      return typeof field === "function" ? field.bind(target) : field;
-    },
-  });
 }
 
 function decode(hex) {

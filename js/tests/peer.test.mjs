@@ -8,6 +8,7 @@ import { abi } from "genlayer-js";
 import { CalldataAddress } from "genlayer-js/types";
 import { Address, CalldataError, decode, encode, fromText, toText } from "../pkg/index.js";
 import { fromHex, random, randomValue, root, toHex, vectors } from "./support.mjs";
+import { bounded } from "../../interop/bounded.mjs";
 
 const peer = abi.calldata;
 
@@ -56,19 +57,6 @@ test("numbers and plain objects encode as genlayer-js encodes them", () => {
     assert.equal(toHex(encode(object)), toHex(peer.encode(object)), JSON.stringify(object));
   }
 });
-
-/** genlayer-js decodes past the end as zeros; reading past the end throws here instead. */
-function bounded(bytes) {
-  return new Proxy(bytes, {
-    get(target, key) {
-      if (typeof key === "string" && /^[0-9]+$/.test(key) && Number(key) >= target.length) {
-        throw new Error("read past the end");
-      }
-      const field = target[key];
-      return typeof field === "function" ? field.bind(target) : field;
-    },
-  });
-}
 
 function peerVerdict(bytes) {
   try {
