@@ -17,7 +17,7 @@ if ! cmp -s package-lock.json node_modules/installed-package-lock.json; then
 fi
 
 # Whole-program optimization for size, except the codec's hot paths
-# (validation, the view the tape is written from), which stay at opt-level 3.
+# (validation, the single pass the tape is written from), which stay at opt-level 3.
 cargo build --quiet --release --target wasm32-unknown-unknown -p genvm-calldata-wasm \
     --config 'profile.release.lto = true' \
     --config 'profile.release.codegen-units = 1' \

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use genvm_calldata::abi::ResultCode;
 use genvm_calldata::{
     decode_frame, decode_ref_with, from_text, validate_with, DecodeError, DecodeOptions, Frame,
-    FrameEncodeError, FrameError, UserError, ValueRef,
+    FrameEncodeError, FrameError, UserError, ValueRef, USER_ERROR_DATA_PREFIX,
 };
 
 use crate::tape::Tape;
@@ -156,11 +156,8 @@ pub extern "C" fn validate(len: usize, max_depth: u32) -> u32 {
 #[no_mangle]
 pub extern "C" fn decode(len: usize, max_depth: u32) -> u32 {
     with_input(len, |input, out, tape| {
-        match decode_ref_with(input, &options(max_depth)) {
-            Ok(value) => {
-                tape.write(value, input);
-                OK
-            }
+        match tape.write(input, 0, &options(max_depth)) {
+            Ok(()) => OK,
             Err(error) => fail_decode(out, error),
         }
     })
@@ -207,6 +204,9 @@ pub extern "C" fn from_text_form(len: usize) -> u32 {
 
 /// Reads the input as a result frame: the code, and the payload on the tape
 /// (calldata) or as a span of the input (a message).
+///
+/// The codec checks and classifies the frame; a calldata payload, the
+/// frame's tail, is then written on the tape in one more pass over it.
 #[no_mangle]
 pub extern "C" fn decode_result(len: usize) -> u32 {
     with_input(len, |input, out, tape| {
@@ -215,11 +215,10 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
             Err(error) => return fail_frame(out, error),
         };
         set(slot::CODE, frame.code().value() as usize);
-        match frame {
-            Frame::Return(value) | Frame::UserError(UserError::Data(value)) => {
-                set(slot::IS_DATA, 1);
-                tape.write(value, input);
-            }
+        // Where a calldata payload starts.
+        let at = match frame {
+            Frame::Return(_) => 1,
+            Frame::UserError(UserError::Data(_)) => 1 + USER_ERROR_DATA_PREFIX.len(),
             Frame::UserError(UserError::Message(message))
             | Frame::VmError(message)
             | Frame::InternalError(message) => {
@@ -229,9 +228,19 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
                     message.as_ptr() as usize - input.as_ptr() as usize,
                 );
                 set(slot::MESSAGE_LEN, message.len());
+                return OK;
+            }
+        };
+        set(slot::IS_DATA, 1);
+        // The payload was just checked, so this cannot fail; if it did, the
+        // error would still be reported, never a trap.
+        match tape.write(input, at, &DecodeOptions::new()) {
+            Ok(()) => OK,
+            Err(error) => {
+                let error = error.with_offset(error.offset() + at);
+                fail_frame(out, FrameError::Calldata(error))
             }
         }
-        OK
     })
 }
 

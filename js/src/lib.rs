@@ -6,9 +6,9 @@
 //! into a buffer this module owns, calls one numbered export, and reads the
 //! answer from a few result slots and from buffers in the module's memory.
 //!
-//! * [`tape`] turns a validated value into the compact tape that one
-//!   JavaScript loop turns into objects (no call across the boundary per
-//!   item).
+//! * [`tape`] writes calldata, as the codec validates it, as the compact
+//!   tape that one JavaScript loop turns into objects (no call across the
+//!   boundary per item).
 //! * [`exports`] are the functions JavaScript calls and the buffers they
 //!   share; every answer is a status code, so no input can trap the module.
 

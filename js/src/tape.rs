@@ -1,4 +1,4 @@
-//! The tape: a validated value flattened into 32-bit words for JavaScript.
+//! The tape: a value flattened into 32-bit words for JavaScript.
 //!
 //! Building JavaScript objects through one call across the boundary per item
 //! is slower than the decoding itself, so the module instead writes every
@@ -9,11 +9,16 @@
 //! pool that JavaScript reads as `BigInt`s directly; map keys get an id the
 //! first time they appear, so a key repeated in every record is turned into
 //! a JavaScript string once.
+//!
+//! The words are written from the codec's [`visit`] events as it validates,
+//! in one pass over the input; a tape whose input turns out invalid is
+//! cleared, so JavaScript only ever reads (and sizes arrays by) the counts
+//! of a valid document.
 
 use std::collections::hash_map::Entry;
 use std::io::Write;
 
-use genvm_calldata::{IntRef, ValueRef};
+use genvm_calldata::{visit, DecodeError, DecodeOptions, Event, IntRef};
 use rustc_hash::FxHashMap;
 
 /// The tag words. An item is its tag followed by the arguments listed.
@@ -167,21 +172,20 @@ impl<'a> Writer<'_, 'a> {
         }
     }
 
-    /// Writes `value`, containers with their items. Recursion is bounded by
-    /// the depth the decoder accepted (at most 128 from JavaScript, and the
-    /// codec's hard maximum of 256), a few dozen bytes of stack a level.
-    fn item(&mut self, value: ValueRef<'a>) {
-        match value {
-            ValueRef::Null => self.tape.words.push(tag::NULL),
-            ValueRef::Bool(false) => self.tape.words.push(tag::FALSE),
-            ValueRef::Bool(true) => self.tape.words.push(tag::TRUE),
-            ValueRef::Address(address) => {
+    /// Writes one event's words. Containers need no closing word: their
+    /// counts say where they end.
+    fn event(&mut self, event: Event<'a>) {
+        match event {
+            Event::Null => self.tape.words.push(tag::NULL),
+            Event::Bool(false) => self.tape.words.push(tag::FALSE),
+            Event::Bool(true) => self.tape.words.push(tag::TRUE),
+            Event::Address(address) => {
                 let offset = self.offset(address);
                 self.tape.words.extend_from_slice(&[tag::ADDRESS, offset]);
             }
-            ValueRef::Int(int) => self.int(int),
-            ValueRef::Bytes(bytes) => self.span(tag::BYTES, bytes),
-            ValueRef::Str(text) => {
+            Event::Int(int) => self.int(int),
+            Event::Bytes(bytes) => self.span(tag::BYTES, bytes),
+            Event::Str(text) => {
                 let tag = if text.is_ascii() {
                     tag::ASCII_STR
                 } else {
@@ -189,55 +193,119 @@ impl<'a> Writer<'_, 'a> {
                 };
                 self.span(tag, text.as_bytes());
             }
-            ValueRef::Array(array) => {
-                self.tape
-                    .words
-                    .extend_from_slice(&[tag::ARRAY, word(array.len())]);
-                for item in array {
-                    self.item(item);
-                }
-            }
-            ValueRef::Map(map) => {
-                self.tape
-                    .words
-                    .extend_from_slice(&[tag::MAP, word(map.len())]);
-                for (key, value) in map {
-                    self.key(key);
-                    self.item(value);
-                }
-            }
+            // The count is only written down: the codec bounds it by the
+            // bytes left, not by what follows, so it sizes nothing here.
+            Event::Array(len) => self.tape.words.extend_from_slice(&[tag::ARRAY, word(len)]),
+            Event::Map(len) => self.tape.words.extend_from_slice(&[tag::MAP, word(len)]),
+            Event::Key(key) => self.key(key),
+            Event::End => {}
         }
     }
 }
 
 impl Tape {
-    /// Replaces the tape's contents with `value`, whose strings, bytes and
-    /// addresses lie in `input` (offsets count from its start).
-    pub fn write<'a>(&mut self, value: ValueRef<'a>, input: &'a [u8]) {
+    /// Checks `input[at..]` as calldata and replaces the tape's contents
+    /// with its value; offsets count from the start of `input` (a frame's
+    /// payload is read in place). On an error, whose offset counts from
+    /// `at`, the tape is left empty.
+    pub fn write(
+        &mut self,
+        input: &[u8],
+        at: usize,
+        options: &DecodeOptions,
+    ) -> Result<(), DecodeError> {
         self.words.clear();
         self.ints.clear();
         self.text.clear();
-        Writer {
+        let mut writer = Writer {
             tape: self,
             base: input.as_ptr() as usize,
             few_keys: [&[]; FEW_KEYS],
             few: 0,
             more_keys: FxHashMap::default(),
+        };
+        let value = input.get(at..).unwrap_or_default();
+        let result = visit(value, options, |event| writer.event(event));
+        if result.is_err() {
+            self.words.clear();
+            self.ints.clear();
+            self.text.clear();
         }
-        .item(value);
+        result
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use genvm_calldata::{decode_ref, from_text};
+    use genvm_calldata::{from_text, ErrorKind};
 
     fn tape_of(text: &str) -> (Vec<u8>, Tape) {
         let bytes = genvm_calldata::encode(&from_text(text).unwrap());
         let mut tape = Tape::default();
-        tape.write(decode_ref(&bytes).unwrap(), &bytes);
+        tape.write(&bytes, 0, &DecodeOptions::new()).unwrap();
         (bytes, tape)
+    }
+
+    #[test]
+    fn a_late_error_leaves_the_tape_empty() {
+        let (mut bytes, mut tape) = tape_of(r#"[{"a":1},9223372036854775808,"z"]"#);
+        assert!(!tape.words.is_empty() && !tape.ints.is_empty());
+        // The last byte, the string's only character, becomes a lone
+        // continuation byte.
+        let last = bytes.len() - 1;
+        bytes[last] = 0x80;
+        let error = tape.write(&bytes, 0, &DecodeOptions::new()).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidUtf8);
+        assert_eq!(error.offset(), last);
+        assert!(tape.words.is_empty() && tape.ints.is_empty() && tape.text.is_empty());
+    }
+
+    /// Appends `n` as ULEB128.
+    fn uleb(mut n: usize, out: &mut Vec<u8>) {
+        while n >= 0x80 {
+            out.push(0x80 | (n & 0x7f) as u8);
+            n >>= 7;
+        }
+        out.push(n as u8);
+    }
+
+    #[test]
+    fn claimed_counts_size_nothing() {
+        // 128 nested arrays, each claiming as many elements as bytes are
+        // left after its header (the most the codec lets one claim); the
+        // innermost holds one 1,000-byte string and ends there.
+        let mut body = Vec::new();
+        uleb((1000 << 3) | 3, &mut body);
+        body.resize(body.len() + 1000, 0);
+        for _ in 0..128 {
+            let mut array = Vec::new();
+            uleb((body.len() << 3) | 5, &mut array);
+            array.extend_from_slice(&body);
+            body = array;
+        }
+        let mut tape = Tape::default();
+        let error = tape.write(&body, 0, &DecodeOptions::new()).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::TruncatedUleb);
+        assert_eq!(error.offset(), body.len());
+        // The 259 words written before the error fit in less room than any
+        // one claim (over 1,000 elements) would have reserved.
+        assert!(tape.words.capacity() < 1000);
+    }
+
+    #[test]
+    fn a_payload_inside_a_frame_points_into_the_frame() {
+        // RETURN, then the string "ab".
+        let frame = [0x00, (2 << 3) | 4, b'a', b'b'];
+        let mut tape = Tape::default();
+        tape.write(&frame, 1, &DecodeOptions::new()).unwrap();
+        assert_eq!(tape.words, [tag::ASCII_STR, 2, 2]);
+        // Errors count from the payload.
+        let error = tape
+            .write(&frame[..3], 1, &DecodeOptions::new())
+            .unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::LengthPastEnd);
+        assert_eq!(error.offset(), 0);
     }
 
     #[test]
