@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./support.mjs";
@@ -37,4 +37,9 @@ test("the packed package installs into an empty project and works", () => {
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test("the .wasm stays under 150 KB (the package's size budget, js/README.md)", () => {
+  const size = statSync(`${root}/js/pkg/genvm_calldata.wasm`).size;
+  assert.ok(size < 150_000, `genvm_calldata.wasm is ${size} bytes`);
 });
