@@ -1,7 +1,10 @@
 //! Decimal conversion of huge integers, both ways, from 1 KB to 1 MB of
-//! calldata: printing (`decode_ref(..).to_string()`) and parsing the text form
-//! (`from_text`). Each tenfold size should cost at most 40x the time
-//! (sub-quadratic). Writes `target/big_int_text.md` for `benches/report.py`.
+//! calldata, as `calldata decode`/`gvc_to_text` and `calldata
+//! encode`/`gvc_from_text` do it: printing calldata as text
+//! (`decode_ref(..).to_string()`) and text as calldata
+//! (`encode(&from_text(..))`), with `from_text` alone beside it. Each tenfold
+//! size should cost at most 40x the time (sub-quadratic). Writes
+//! `target/big_int_text.md` for `benches/report.py`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -41,11 +44,11 @@ fn best_of(runs: usize, mut work: impl FnMut()) -> Duration {
 
 fn main() {
     let mut rows = vec![
-        "| calldata size | digits | print | × previous size | parse | × previous size |"
+        "| calldata size | digits | print | × previous size | parse to calldata | × previous size | `from_text` alone | × previous size |"
             .to_string(),
-        "|---:|---:|---:|---:|---:|---:|".to_string(),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|".to_string(),
     ];
-    let mut previous: Option<(Duration, Duration)> = None;
+    let mut previous: Option<[Duration; 3]> = None;
     for size in [1_000, 10_000, 100_000, 1_000_000] {
         let digits = digits_for(size);
         let value = from_text(&digits).expect("digits parse");
@@ -56,6 +59,11 @@ fn main() {
             black_box(decode_ref(black_box(&bytes)).expect("valid").to_string());
         });
         let parse = best_of(runs, || {
+            black_box(encode(
+                &from_text(black_box(&digits)).expect("digits parse"),
+            ));
+        });
+        let from_text_alone = best_of(runs, || {
             black_box(from_text(black_box(&digits)).expect("digits parse"));
         });
         let growth = |now: Duration, before: Option<Duration>| {
@@ -63,16 +71,18 @@ fn main() {
                 format!("{:.1}×", now.as_secs_f64() / before.as_secs_f64())
             })
         };
-        rows.push(format!(
-            "| {} B | {} | {:.3} ms | {} | {:.3} ms | {} |",
-            bytes.len(),
-            digits.len(),
-            print.as_secs_f64() * 1e3,
-            growth(print, previous.map(|p| p.0)),
-            parse.as_secs_f64() * 1e3,
-            growth(parse, previous.map(|p| p.1)),
-        ));
-        previous = Some((print, parse));
+        let times = [print, parse, from_text_alone];
+        let mut row = format!("| {} B | {} |", bytes.len(), digits.len());
+        for (index, time) in times.into_iter().enumerate() {
+            let before = previous.map(|times| times[index]);
+            row += &format!(
+                " {:.3} ms | {} |",
+                time.as_secs_f64() * 1e3,
+                growth(time, before)
+            );
+        }
+        rows.push(row);
+        previous = Some(times);
     }
     let report = rows.join("\n");
     println!("{report}");
