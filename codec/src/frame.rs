@@ -84,6 +84,20 @@ impl fmt::Display for FrameError {
     }
 }
 
+impl FrameError {
+    /// The error's name in `spec/vectors/framing.json`: `empty`,
+    /// `unknown_code`, `calldata` (the payload's own [`DecodeError`] says
+    /// which rule) or `invalid_utf8`.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            FrameError::Empty => "empty",
+            FrameError::UnknownCode(_) => "unknown_code",
+            FrameError::Calldata(_) => "calldata",
+            FrameError::InvalidUtf8 { .. } => "invalid_utf8",
+        }
+    }
+}
+
 impl core::error::Error for FrameError {}
 
 /// A frame that cannot be written.

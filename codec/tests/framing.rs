@@ -65,6 +65,7 @@ fn every_framing_vector_passes() {
                     .get("offset")
                     .and_then(Json::as_u64)
                     .map(|o| o as usize);
+                assert_eq!(error.name(), vector["error"].as_str().unwrap(), "{name}");
                 match (vector["error"].as_str().unwrap(), error) {
                     ("empty", FrameError::Empty) => {}
                     ("unknown_code", FrameError::UnknownCode(code)) => {

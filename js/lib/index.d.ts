@@ -52,7 +52,7 @@ export interface DecodeOptions {
 
 /**
  * A refusal: `kind` is the rule's name ("unsorted_keys", "too_deep", ...;
- * "invalid_text" for the text form; "empty", "unknown_code",
+ * "text_syntax" for the text form; "empty", "unknown_code",
  * "message_looks_like_data" for frames), `offset` the byte offset (for
  * text: the index in the string).
  */
@@ -78,7 +78,7 @@ export declare function encode(value: EncodableValue): Uint8Array;
 export declare function validate(bytes: Uint8Array, options?: DecodeOptions): void;
 /** The text form, exactly as the Rust codec prints it. @throws CalldataError */
 export declare function toText(bytes: Uint8Array): string;
-/** Calldata from the text form. @throws CalldataError (kind "invalid_text") */
+/** Calldata from the text form. @throws CalldataError (kind "text_syntax") */
 export declare function fromText(text: string): Uint8Array;
 
 /** A result frame (code byte + payload). */

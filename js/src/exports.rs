@@ -186,7 +186,7 @@ pub extern "C" fn from_text_form(len: usize) -> u32 {
         // refused at the first bad byte like a text error.
         let text = match std::str::from_utf8(input) {
             Ok(text) => text,
-            Err(error) => return fail(out, "invalid_text", "invalid UTF-8", error.valid_up_to()),
+            Err(error) => return fail(out, "text_syntax", "invalid UTF-8", error.valid_up_to()),
         };
         match from_text(text) {
             Ok(value) => {
@@ -196,7 +196,7 @@ pub extern "C" fn from_text_form(len: usize) -> u32 {
             Err(error) => {
                 set(slot::LINE, error.line());
                 set(slot::COLUMN, error.column());
-                fail(out, "invalid_text", error.message(), error.offset())
+                fail(out, "text_syntax", error.message(), error.offset())
             }
         }
     })
@@ -246,15 +246,15 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
 
 fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
     match error {
-        FrameError::Empty => fail(out, "empty", error, 0),
+        FrameError::Empty => fail(out, error.name(), error, 0),
         FrameError::UnknownCode(code) => {
             set(slot::CODE, code as usize);
-            fail(out, "unknown_code", error, 0)
+            fail(out, error.name(), error, 0)
         }
         FrameError::Calldata(calldata) => {
             fail(out, calldata.kind().name(), error, calldata.offset())
         }
-        FrameError::InvalidUtf8 { offset } => fail(out, "invalid_utf8", error, offset),
+        FrameError::InvalidUtf8 { offset } => fail(out, error.name(), error, offset),
     }
 }
 

@@ -83,7 +83,7 @@ test("a user error message that would read as data is refused", () => {
 test("text errors carry the offset in the string, line and column", () => {
   assert.throws(() => fromText("[\"é\",\n  x]"), (error) => {
     assert.ok(error instanceof CalldataError);
-    assert.equal(error.kind, "invalid_text");
+    assert.equal(error.kind, "text_syntax");
     assert.equal(error.offset, 8); // the x, counted in UTF-16 units
     assert.equal(error.line, 2);
     assert.equal(error.column, 3);
