@@ -52,6 +52,11 @@ pub fn encoded_len<T: Encode + ?Sized>(value: &T) -> usize {
     value.encoded_len()
 }
 
+/// The largest length or element count calldata allows (`2^32 - 1`):
+/// encoders that write their own headers ([`encode_array_header`] and the
+/// like) check against it and report [`ErrorKind::LengthTooLarge`](crate::ErrorKind::LengthTooLarge).
+pub const MAX_LENGTH: usize = crate::wire::MAX_LENGTH as usize;
+
 /// Appends the header of an array of `len` elements; the caller then
 /// appends the elements' encodings. For encoders that walk values of their
 /// own (the Python binding) without building a [`Value`] first; scalars are

@@ -95,6 +95,7 @@ pub use decode::{
 };
 pub use encode::{
     encode, encode_array_header, encode_map_header, encode_map_key, encode_to, encoded_len, Encode,
+    MAX_LENGTH,
 };
 pub use error::{DecodeError, ErrorKind};
 pub use frame::{

@@ -18,8 +18,8 @@ use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use genvm_calldata::abi::ResultCode;
 use genvm_calldata::{
-    decode_frame, decode_ref_with, from_text, validate_with, DecodeError, DecodeOptions, Frame,
-    FrameEncodeError, FrameError, UserError, ValueRef, USER_ERROR_DATA_PREFIX,
+    decode_frame, decode_ref_with, from_text, validate_with, DecodeError, DecodeOptions, ErrorKind,
+    Frame, FrameEncodeError, FrameError, UserError, ValueRef, USER_ERROR_DATA_PREFIX,
 };
 
 use crate::tape::Tape;
@@ -294,7 +294,14 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
         } else {
             let message = match std::str::from_utf8(input) {
                 Ok(message) => message,
-                Err(error) => return fail(out, "invalid_utf8", error, error.valid_up_to()),
+                Err(error) => {
+                    return fail(
+                        out,
+                        ErrorKind::InvalidUtf8.name(),
+                        error,
+                        error.valid_up_to(),
+                    )
+                }
             };
             match code {
                 ResultCode::UserError => Frame::UserError(UserError::Message(message)),

@@ -10,7 +10,8 @@
 use std::fmt::Write as _;
 
 use genvm_calldata::{
-    encode_array_header, encode_map_header, encode_map_key, DecodeOptions, Encode, Int, ValueRef,
+    encode_array_header, encode_map_header, encode_map_key, DecodeOptions, Encode, ErrorKind, Int,
+    ValueRef, MAX_LENGTH,
 };
 use num_bigint::BigInt;
 use pyo3::exceptions::PyTypeError;
@@ -25,9 +26,6 @@ use rustc_hash::FxHashMap;
 
 use crate::address::Address;
 use crate::errors::{calldata_error, type_name};
-
-/// Lengths and counts must fit in 32 bits (`spec/calldata.md`).
-const MAX_LENGTH: usize = u32::MAX as usize;
 
 /// Why a value cannot be encoded, and where.
 struct Failure {
@@ -150,7 +148,7 @@ impl<'py> Encoder<'py> {
     fn check_length(&self, len: usize) -> Result<(), Failure> {
         if len > MAX_LENGTH {
             return Err(Failure::new(Problem::Data(
-                "length_too_large",
+                ErrorKind::LengthTooLarge.name(),
                 self.out.len(),
                 format!("a length or count of {len} (2^32 or more)"),
             )));
@@ -270,7 +268,7 @@ impl<'py> Encoder<'py> {
     fn utf8(&self, text: &Bound<'py, PyString>) -> Result<PyBackedStr, Failure> {
         PyBackedStr::try_from(text.clone()).map_err(|_| {
             Failure::new(Problem::Data(
-                "invalid_utf8",
+                ErrorKind::InvalidUtf8.name(),
                 self.out.len(),
                 "a str with a lone surrogate is not UTF-8".into(),
             ))
@@ -320,7 +318,7 @@ impl<'py> Encoder<'py> {
         let result = fill(self).and_then(|()| {
             if self.depth == DecodeOptions::DEFAULT_MAX_DEPTH {
                 return Err(Failure::new(Problem::Data(
-                    "too_deep",
+                    ErrorKind::TooDeep.name(),
                     self.out.len(),
                     format!(
                         "containers nested deeper than {} (or one that holds itself)",
@@ -433,7 +431,7 @@ impl<'py> Encoder<'py> {
                 );
                 self.shape.clear();
                 return Err(Failure::new(Problem::Data(
-                    "duplicate_key",
+                    ErrorKind::DuplicateKey.name(),
                     self.out.len(),
                     message,
                 )));
