@@ -43,6 +43,8 @@ def load():
                     fail(f"{name}.{key}: value names are snake_case")
         if set(entry.get("descriptions", entry.get("values", {}))) != set(entry.get("values", {})):
             fail(f"{name}: descriptions must name every value, and only those")
+        if entry.get("default", next(iter(entry.get("values", {"": 0})), "")) not in entry.get("values", {"": 0}):
+            fail(f"{name}: default names one of its values")
         if not isinstance(entry.get("non_exhaustive", False), bool):
             fail(f"{name}: non_exhaustive is true or false")
         if not re.match(r"^[A-Z][A-Z0-9_]*$", entry.get("c_prefix", "C")):
@@ -133,6 +135,14 @@ impl core::fmt::Display for {Type} {{
 }}
 """
 
+RUST_DEFAULT = """
+impl Default for {Type} {{
+    fn default() -> Self {{
+        {Type}::{variant}
+    }}
+}}
+"""
+
 RUST_AS_STR = """
     /// The raw value (same as [`Self::value`]).
     pub const fn as_str(self) -> &'static str {{
@@ -182,7 +192,7 @@ def rust_enum(entry):
         unknown=f'UnknownValue::value("{name}")' if is_str else f'UnknownValue::number("{name}", value as u64)',
         from_name_arms=arms(lambda v, k, _: f"{json.dumps(k)} => Ok({Type}::{v}),"),
         shown="self.value()" if is_str else "self.name()",
-    )
+    ) + (RUST_DEFAULT.format(Type=Type, variant=camel(entry["default"])) if "default" in entry else "")
 
 
 def rust(entries):

@@ -3,6 +3,84 @@
 
 use crate::UnknownValue;
 
+/// The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AbiGeneration {
+    /// `v0_2` = `v0.2`
+    V02,
+    /// `v0_3` = `v0.3`
+    V03,
+}
+
+impl AbiGeneration {
+    /// Every value, in definition order.
+    pub const ALL: [AbiGeneration; 2] = [AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The raw value.
+    pub const fn value(self) -> &'static str {
+        match self {
+            AbiGeneration::V02 => "v0.2",
+            AbiGeneration::V03 => "v0.3",
+        }
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            AbiGeneration::V02 => "v0_2",
+            AbiGeneration::V03 => "v0_3",
+        }
+    }
+
+    /// The raw value (same as [`Self::value`]).
+    pub const fn as_str(self) -> &'static str {
+        self.value()
+    }
+}
+
+impl<'a> TryFrom<&'a str> for AbiGeneration {
+    type Error = UnknownValue;
+
+    fn try_from(value: &'a str) -> Result<Self, UnknownValue> {
+        match value {
+            "v0.2" => Ok(AbiGeneration::V02),
+            "v0.3" => Ok(AbiGeneration::V03),
+            _ => Err(UnknownValue::value("abi_generation")),
+        }
+    }
+}
+
+impl From<AbiGeneration> for &'static str {
+    fn from(value: AbiGeneration) -> &'static str {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for AbiGeneration {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "v0_2" => Ok(AbiGeneration::V02),
+            "v0_3" => Ok(AbiGeneration::V03),
+            _ => Err(UnknownValue::name("abi_generation")),
+        }
+    }
+}
+
+impl core::fmt::Display for AbiGeneration {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.value())
+    }
+}
+
+impl Default for AbiGeneration {
+    fn default() -> Self {
+        AbiGeneration::V02
+    }
+}
+
 /// First byte of a sub-VM result frame (see framing.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]

@@ -4,6 +4,10 @@
 
 #include <stdint.h>
 
+/* The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default. */
+#define GENVM_ABI_GENERATION_V0_2 "v0.2"
+#define GENVM_ABI_GENERATION_V0_3 "v0.3"
+
 /* First byte of a sub-VM result frame (see framing.md). */
 typedef enum {
     GENVM_RESULT_CODE_RETURN = 0,

@@ -1,5 +1,9 @@
 // Generated from spec/public-abi.json by abi/generate.py; do not edit.
 
+/** The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default. */
+export declare const AbiGeneration: Readonly<{ V0_2: "v0.2"; V0_3: "v0.3" }>;
+export type AbiGeneration = (typeof AbiGeneration)[keyof typeof AbiGeneration];
+
 /** First byte of a sub-VM result frame (see framing.md). */
 export declare const ResultCode: Readonly<{ RETURN: 0; USER_ERROR: 1; VM_ERROR: 2; INTERNAL_ERROR: 3 }>;
 export type ResultCode = (typeof ResultCode)[keyof typeof ResultCode];

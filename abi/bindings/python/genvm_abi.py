@@ -4,6 +4,13 @@ import enum
 import typing
 
 
+class AbiGeneration(enum.StrEnum):
+    """The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default."""
+
+    V0_2 = "v0.2"
+    V0_3 = "v0.3"
+
+
 class ResultCode(enum.IntEnum):
     """First byte of a sub-VM result frame (see framing.md)."""
 
