@@ -11,6 +11,7 @@ rustup target add wasm32-unknown-unknown wasm32-wasip1 >/dev/null
 python3 spec/vectors/gen_calldata.py --check
 python3 spec/vectors/gen_framing.py --check
 python3 spec/vectors/gen_host_calls.py --check
+python3 spec/vectors/gen_method_calls.py --check
 python3 spec/vectors/gen_typed.py --check
 python3 abi/generate.py --check
 

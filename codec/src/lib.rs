@@ -15,7 +15,7 @@
 // text         the text form: printing and parsing
 // serde        the serde data format
 // arbitrary    Arbitrary for Value
-// method_call  MethodCall
+// method_call  MethodCall, call keys, migration between generations
 // frame        the ResultCode frame
 
 //! A strict, zero-copy codec for GenVM calldata.
@@ -103,7 +103,7 @@ pub use frame::{
     UserError, UserErrorRef, USER_ERROR_DATA_PREFIX,
 };
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
-pub use method_call::{MethodCall, MethodCallError};
+pub use method_call::{call_key, method_key, migrate_call, MethodCall, MethodCallError};
 pub use read::DecodeOptions;
 pub use text::{acts_on_terminal, from_text, Pretty, TextParseError};
 pub use value::{DuplicateKey, Map, MapEntries, Str, Value};

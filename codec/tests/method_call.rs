@@ -77,3 +77,126 @@ fn malformed_calls_are_refused_clearly() {
         "unknown key \"extra\" in a method call"
     );
 }
+
+/// Every vector of `spec/vectors/method-calls.json`: calls of both
+/// generations, migrations and call keys.
+mod vectors {
+    use genvm_calldata::abi::AbiGeneration;
+    use genvm_calldata::{call_key, decode, migrate_call, MethodCall, Value};
+    use serde_json::Value as Json;
+
+    fn document() -> Json {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../spec/vectors/method-calls.json"
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn generation(vector: &Json, field: &str) -> AbiGeneration {
+        AbiGeneration::try_from(vector[field].as_str().unwrap()).unwrap()
+    }
+
+    fn bytes(vector: &Json, field: &str) -> Vec<u8> {
+        hex::decode(vector[field].as_str().unwrap()).unwrap()
+    }
+
+    fn read(vector: &Json) -> Result<MethodCall, genvm_calldata::MethodCallError> {
+        let generation = generation(vector, "generation");
+        let input = bytes(vector, "hex");
+        if vector["deployment"] == Json::Bool(true) {
+            let value = decode(&input)?;
+            MethodCall::deployment_from_value_in(&value, generation)
+        } else {
+            MethodCall::from_bytes_in(&input, generation)
+        }
+    }
+
+    #[test]
+    fn calls_of_both_generations() {
+        let document = document();
+        let calls = document["calls"].as_array().unwrap();
+        assert!(calls.len() >= 20);
+        for vector in calls {
+            let name = vector["name"].as_str().unwrap();
+            match (read(vector), vector.get("error")) {
+                (Ok(call), None) => {
+                    assert_eq!(call.method.as_deref(), vector["method"].as_str(), "{name}");
+                    assert_eq!(
+                        Value::Array(call.args.clone()).to_string(),
+                        vector["args"],
+                        "{name}"
+                    );
+                    assert_eq!(
+                        Value::Map(call.kwargs.clone()).to_string(),
+                        vector["kwargs"],
+                        "{name}"
+                    );
+                    // Written in its generation and read again, the call is the same.
+                    let written = call.encode_in(generation(vector, "generation"));
+                    assert_eq!(
+                        MethodCall::from_bytes_in(&written, generation(vector, "generation")),
+                        Ok(call),
+                        "{name}"
+                    );
+                }
+                (Err(error), Some(expected)) => {
+                    assert_eq!(error.name(), expected, "{name}: {error}");
+                    assert_eq!(error.key(), vector["key"].as_str(), "{name}");
+                }
+                (got, expected) => panic!("{name}: got {got:?}, expected {expected:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn migrations() {
+        let document = document();
+        for vector in document["migrations"].as_array().unwrap() {
+            let name = vector["name"].as_str().unwrap();
+            let got = migrate_call(&bytes(vector, "hex"), generation(vector, "to"));
+            match (got, vector.get("error")) {
+                (Ok(output), None) => assert_eq!(output, bytes(vector, "output"), "{name}"),
+                (Err(error), Some(expected)) => {
+                    assert_eq!(error.name(), expected, "{name}: {error}")
+                }
+                (got, expected) => panic!("{name}: got {got:?}, expected {expected:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn call_keys() {
+        let document = document();
+        for vector in document["call_keys"].as_array().unwrap() {
+            let method = vector["method"].as_str();
+            assert_eq!(
+                hex::encode(call_key(method)),
+                vector["key"],
+                "{}",
+                vector["name"]
+            );
+            let call = MethodCall {
+                method: method.map(Into::into),
+                ..MethodCall::default()
+            };
+            assert_eq!(call.call_key(), call_key(method));
+        }
+    }
+}
+
+#[test]
+fn migration_round_trips_and_keeps_other_bytes() {
+    use genvm_calldata::abi::AbiGeneration::{V02, V03};
+    use genvm_calldata::migrate_call;
+    let old = encode(&from_text(r#"{"args":[[],{}],"kwargs":{"a":b#00},"method":"go"}"#).unwrap());
+    let new = migrate_call(&old, V03).unwrap();
+    assert_eq!(
+        decode(&new).unwrap().to_string(),
+        r#"{"":"go","args":[[],{}],"kwargs":{"a":b#00}}"#
+    );
+    assert_eq!(migrate_call(&new, V02).unwrap(), old);
+    assert_eq!(migrate_call(&new, V03).unwrap(), new);
+    let error = migrate_call(&[0x0e, 0x01], V03).unwrap_err();
+    assert!(error.to_string().starts_with("not calldata: "), "{error}");
+}
