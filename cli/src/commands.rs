@@ -1,9 +1,10 @@
 //! What each subcommand does to one input: bytes in, the output line (or
 //! why the input failed) out.
 
+use genvm_calldata::abi::AbiGeneration;
 use genvm_calldata::{
-    decode_frame, decode_ref, encode as encode_value, from_text, validate as check, Frame,
-    UserError, Value,
+    call_key as key_of, decode_frame, decode_ref, encode as encode_value, from_text, migrate_call,
+    validate as check, Frame, MethodCall, UserError, Value,
 };
 
 use crate::encoding::{is_blank, Encoding};
@@ -106,6 +107,30 @@ pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Answer {
     };
     let bytes = frame.encode().map_err(|e| Failure::new(e.to_string()))?;
     Ok(to.write(&bytes))
+}
+
+pub fn call_decode(raw: &[u8], from: Encoding, generation: AbiGeneration) -> Answer {
+    let bytes = from.read(raw)?;
+    let call =
+        MethodCall::from_bytes_in(&bytes, generation).map_err(|e| Failure::new(e.to_string()))?;
+    let args = Value::Array(call.args);
+    let kwargs = Value::Map(call.kwargs);
+    Ok(line(match call.method {
+        Some(name) => format!("call {} {args} {kwargs}", quoted(&name)),
+        None => format!("deployment {args} {kwargs}"),
+    }))
+}
+
+pub fn call_migrate(raw: &[u8], from: Encoding, to: AbiGeneration) -> Answer {
+    let bytes = from.read(raw)?;
+    let migrated = migrate_call(&bytes, to).map_err(|e| Failure::new(e.to_string()))?;
+    Ok(Encoding::Hex.write(&migrated))
+}
+
+/// `0x` and the key's 64 lowercase hex digits; `None` is a deployment.
+pub fn call_key(name: Option<&str>) -> Vec<u8> {
+    let digits: String = key_of(name).iter().map(|b| format!("{b:02x}")).collect();
+    line(format!("0x{digits}"))
 }
 
 #[cfg(test)]

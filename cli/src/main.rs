@@ -14,6 +14,7 @@ mod lines;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
+use genvm_calldata::abi::AbiGeneration;
 
 use crate::commands::Layout;
 use crate::encoding::Encoding;
@@ -91,6 +92,69 @@ enum Command {
     /// ResultCode frames: a code byte and a payload.
     #[command(subcommand)]
     Frame(FrameCommand),
+    /// Method calls: `{"method"|"": name, "args", "kwargs"}` by ABI
+    /// generation.
+    #[command(subcommand)]
+    Call(CallCommand),
+    /// Print the v0.3 call key of a method name: `0x` and 64 lowercase hex
+    /// digits.
+    CallKey {
+        /// The method name (the key of a call without a name is that of "").
+        #[arg(required_unless_present = "deployment")]
+        name: Option<String>,
+        /// The key of a deployment (0).
+        #[arg(long, conflicts_with = "name")]
+        deployment: bool,
+    },
+}
+
+/// Help for `--abi`.
+const ABI: &str = "The ABI generation: v0.2 (the method under \"method\") or v0.3 (under \"\"); \
+                   spec/abi-generations.md";
+
+#[derive(Subcommand)]
+enum CallCommand {
+    /// Read a method call: prints `call "<name>" <args> <kwargs>`, or
+    /// `deployment <args> <kwargs>` for a call without a name.
+    #[command(after_help = ABOUT_TEXT)]
+    Decode {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
+        from: Encoding,
+        #[arg(long, value_enum, default_value_t = Generation::V0_2, help = ABI)]
+        abi: Generation,
+    },
+    /// Rewrite a call's method key for a generation, every other byte kept;
+    /// prints hex.
+    #[command(after_help = ABOUT_TEXT)]
+    Migrate {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
+        from: Encoding,
+        /// The generation to write.
+        #[arg(long, value_enum)]
+        to: Generation,
+    },
+}
+
+/// `--abi` and `--to` of `call`: the ABI generations.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Generation {
+    #[value(name = "v0.2")]
+    V0_2,
+    #[value(name = "v0.3")]
+    V0_3,
+}
+
+impl From<Generation> for AbiGeneration {
+    fn from(generation: Generation) -> AbiGeneration {
+        match generation {
+            Generation::V0_2 => AbiGeneration::V02,
+            Generation::V0_3 => AbiGeneration::V03,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -226,6 +290,19 @@ fn main() -> ExitCode {
         ),
         Command::Frame(FrameCommand::Encode { frame, to }) => {
             io::print(commands::frame_encode(&frame, to), ErrorsTo::Stderr)
+        }
+        Command::Call(CallCommand::Decode { input, from, abi }) => io::run(
+            input.inputs(raw(from, "--from raw")),
+            ErrorsTo::Stderr,
+            |raw| commands::call_decode(raw, from, abi.into()),
+        ),
+        Command::Call(CallCommand::Migrate { input, from, to }) => io::run(
+            input.inputs(raw(from, "--from raw")),
+            ErrorsTo::Stderr,
+            |raw| commands::call_migrate(raw, from, to.into()),
+        ),
+        Command::CallKey { name, .. } => {
+            io::print(Ok(commands::call_key(name.as_deref())), ErrorsTo::Stderr)
         }
     };
     match outcome {

@@ -218,3 +218,106 @@ fn hostile_input_never_panics() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("nested"));
 }
+
+fn method_call_vectors() -> serde_json::Value {
+    let text = std::fs::read_to_string(repo_root().join("spec/vectors/method-calls.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn call_key_prints_every_vector() {
+    for vector in method_call_vectors()["call_keys"].as_array().unwrap() {
+        let output = match vector["method"].as_str() {
+            Some(name) => run(&["call-key", "--", name], ""),
+            None => run(&["call-key", "--deployment"], ""),
+        };
+        assert!(output.status.success(), "{}", vector["name"]);
+        assert_eq!(
+            stdout(&output),
+            format!("0x{}\n", vector["key"].as_str().unwrap())
+        );
+    }
+    assert_eq!(run(&["call-key"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["call-key", "a", "--deployment"], "").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn call_migrate_runs_every_vector_in_one_lines_run() {
+    let document = method_call_vectors();
+    let vectors = document["migrations"].as_array().unwrap();
+    for to in ["v0.2", "v0.3"] {
+        let chosen: Vec<_> = vectors.iter().filter(|v| v["to"] == to).collect();
+        let input: String = chosen
+            .iter()
+            .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+            .collect();
+        let output = run(&["call", "migrate", "--to", to, "--lines"], &input);
+        let lines: Vec<&str> = stdout(&output).lines().collect();
+        assert_eq!(lines.len(), chosen.len());
+        for (n, (vector, line)) in chosen.iter().zip(lines).enumerate() {
+            match vector["output"].as_str() {
+                Some(hex) => assert_eq!(line, hex, "{}", vector["name"]),
+                None => assert!(
+                    line.starts_with(&format!("error: line {}: ", n + 1)),
+                    "{line}"
+                ),
+            }
+        }
+        let failed = chosen.iter().any(|v| v.get("error").is_some());
+        assert_eq!(output.status.code(), Some(i32::from(failed)));
+    }
+    assert_eq!(
+        run(&["call", "migrate", "0e00"], "").status.code(),
+        Some(2),
+        "--to is required"
+    );
+}
+
+#[test]
+fn call_decode_by_generation() {
+    let document = method_call_vectors();
+    for vector in document["calls"].as_array().unwrap() {
+        if vector["deployment"] == serde_json::Value::Bool(true) {
+            continue;
+        }
+        let hex = vector["hex"].as_str().unwrap();
+        let abi = vector["generation"].as_str().unwrap();
+        let output = run(&["call", "decode", "--abi", abi, hex], "");
+        match vector["method"].as_str() {
+            _ if vector.get("error").is_some() => {
+                assert_eq!(output.status.code(), Some(1), "{}", vector["name"]);
+                assert!(std::str::from_utf8(&output.stderr)
+                    .unwrap()
+                    .starts_with("error: "));
+            }
+            Some(name) => assert_eq!(
+                stdout(&output),
+                format!(
+                    "call {} {} {}\n",
+                    serde_json::Value::from(name),
+                    vector["args"].as_str().unwrap(),
+                    vector["kwargs"].as_str().unwrap()
+                ),
+                "{}",
+                vector["name"]
+            ),
+            None => assert_eq!(
+                stdout(&output),
+                format!(
+                    "deployment {} {}\n",
+                    vector["args"].as_str().unwrap(),
+                    vector["kwargs"].as_str().unwrap()
+                ),
+            ),
+        }
+    }
+    // v0.2 is the default.
+    let old = run(
+        &["call", "decode", "0e066d6574686f64447472616e73666572"],
+        "",
+    );
+    assert_eq!(stdout(&old), "call \"transfer\" [] {}\n");
+}
