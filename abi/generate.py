@@ -76,7 +76,7 @@ pub const {NAME}: {type_} = {literal};
 
 RUST_ENUM = """
 /// {doc}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord{derives})]
 {attributes}pub enum {Type} {{
 {variants}
 }}
@@ -135,14 +135,6 @@ impl core::fmt::Display for {Type} {{
 }}
 """
 
-RUST_DEFAULT = """
-impl Default for {Type} {{
-    fn default() -> Self {{
-        {Type}::{variant}
-    }}
-}}
-"""
-
 RUST_AS_STR = """
     /// The raw value (same as [`Self::value`]).
     pub const fn as_str(self) -> &'static str {{
@@ -171,7 +163,8 @@ def rust_enum(entry):
 
     def variant_line(variant, key, value):
         described = f"{descriptions[key]} (`{key}` = `{value}`)" if key in descriptions else f"`{key}` = `{value}`"
-        return f"    /// {described}\n    {variant}" + ("" if is_str else f" = {value}") + ","
+        default = "    #[default]\n" if entry.get("default") == key else ""
+        return f"    /// {described}\n{default}    {variant}" + ("" if is_str else f" = {value}") + ","
 
     methods = RUST_AS_STR.format() if is_str else ""
     if descriptions:
@@ -179,6 +172,7 @@ def rust_enum(entry):
     attributes = ([] if is_str else [f"#[repr({repr_})]"]) + (["#[non_exhaustive]"] if entry.get("non_exhaustive") else [])
     return RUST_ENUM.format(
         doc=entry.get("doc", ""), Type=Type, name=name, count=len(variants),
+        derives=", Default" if "default" in entry else "",
         attributes="".join(attribute + "\n" for attribute in attributes),
         variants="\n".join(variant_line(*variant) for variant in variants),
         all=", ".join(f"{Type}::{v}" for v, _, _ in variants),
@@ -192,7 +186,7 @@ def rust_enum(entry):
         unknown=f'UnknownValue::value("{name}")' if is_str else f'UnknownValue::number("{name}", value as u64)',
         from_name_arms=arms(lambda v, k, _: f"{json.dumps(k)} => Ok({Type}::{v}),"),
         shown="self.value()" if is_str else "self.name()",
-    ) + (RUST_DEFAULT.format(Type=Type, variant=camel(entry["default"])) if "default" in entry else "")
+    )
 
 
 def rust(entries):

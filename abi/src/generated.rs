@@ -4,9 +4,10 @@
 use crate::UnknownValue;
 
 /// The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum AbiGeneration {
     /// `v0_2` = `v0.2`
+    #[default]
     V02,
     /// `v0_3` = `v0.3`
     V03,
@@ -72,12 +73,6 @@ impl core::str::FromStr for AbiGeneration {
 impl core::fmt::Display for AbiGeneration {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.value())
-    }
-}
-
-impl Default for AbiGeneration {
-    fn default() -> Self {
-        AbiGeneration::V02
     }
 }
 
