@@ -40,7 +40,8 @@ typedef enum gvc_error_kind {
     GVC_ERR_FRAME_UNKNOWN_CODE = 24,
     GVC_ERR_MESSAGE_LOOKS_LIKE_DATA = 25, /* a user error message starting with 4 NULs */
     GVC_ERR_INVALID_ARGUMENT = 26,        /* e.g. an unknown frame kind */
-    GVC_ERR_INTERNAL = 27                 /* a bug in the library: please report */
+    GVC_ERR_INTERNAL = 27,                /* a bug in the library: please report */
+    GVC_ERR_NOT_A_CALL = 28               /* calldata, but no method call of either generation */
 } gvc_error_kind;
 
 /* Bytes owned by the library; ptr is NULL when cap is 0. */
@@ -102,6 +103,16 @@ int32_t gvc_frame_decode(const uint8_t *data, size_t len, gvc_frame *out, gvc_er
 
 /* Encodes a frame of `kind` (a gvc_frame_kind) around payload. */
 int32_t gvc_frame_encode(int32_t kind, const uint8_t *payload, size_t len, gvc_buf *out,
+                         gvc_error *err);
+
+/* The v0.3 call key of a method name (UTF-8) into out[32]; NULL or "" (a
+ * deployment, a call without a name) give 0. */
+int32_t gvc_call_key(const uint8_t *name, size_t len, uint8_t out[32], gvc_error *err);
+
+/* Rewrites a call's method key for the ABI generation `to`
+ * (GENVM_ABI_GENERATION_V0_2 or GENVM_ABI_GENERATION_V0_3), every other
+ * byte kept. */
+int32_t gvc_call_migrate(const uint8_t *data, size_t len, const char *to, gvc_buf *out,
                          gvc_error *err);
 
 /* Validates data and starts a walk over it (NULL on error). Keep data alive

@@ -6,6 +6,9 @@ JSON parser): one line per vector.
   I <hex> <error name> <offset> invalid calldata
   F <hex> <frame kind> <payload hex>   a valid frame (kinds as gvc_frame_kind)
   G <hex> <error name> <offset>        an invalid frame
+  K <name hex> <key hex>               a call key ("-" for a deployment)
+  M <hex> <generation> <output hex>    a migration
+  N <hex> <generation> <error name>    a refused migration (as the C library names it)
 """
 import json
 import pathlib
@@ -29,6 +32,17 @@ def main():
         else:
             error = vector.get("calldata_error") or FRAME_ERRORS[vector["error"]]
             print("G", vector["hex"], error, vector.get("offset", 0), sep="\t")
+    calls = json.loads((SPEC / "method-calls.json").read_text())
+    for vector in calls["call_keys"]:
+        name = "-" if vector["method"] is None else vector["method"].encode("utf-8").hex()
+        print("K", name, vector["key"], sep="\t")
+    for vector in calls["migrations"]:
+        if "output" in vector:
+            print("M", vector["hex"], vector["to"], vector["output"], sep="\t")
+        else:
+            # Calldata errors keep their own kind; the C library's code for the rest is not_a_call.
+            error = vector.get("calldata_error", "not_a_call")
+            print("N", vector["hex"], vector["to"], error, sep="\t")
 
 
 if __name__ == "__main__":

@@ -212,6 +212,57 @@ static void edge_cases(void) {
     gvc_buf_free(&buf);
 }
 
+static void call_key_vector(const char *name_hex, const char *key_hex) {
+    size_t len = 0, klen;
+    uint8_t *name = strcmp(name_hex, "-") == 0 ? NULL : from_hex(name_hex, &len);
+    uint8_t *want = from_hex(key_hex, &klen);
+    uint8_t key[32];
+    gvc_error err;
+    CHECK(gvc_call_key(name, len, key, &err) == GVC_OK, "call key %s: %s", name_hex, err.message);
+    CHECK(same(key, 32, want, klen), "call key of %s", name_hex);
+    free(name);
+    free(want);
+}
+
+static void migration(const char *hex, const char *to, const char *expected, int refused) {
+    size_t len, elen = 0;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_error err;
+    gvc_buf buf = {NULL, 0, 0};
+    int32_t code = gvc_call_migrate(data, len, to, &buf, &err);
+    if (refused) {
+        const char *name = gvc_error_name(code);
+        CHECK(name && strcmp(name, expected) == 0 && buf.ptr == NULL, "migrate %s: %s, want %s", hex,
+              name ? name : "?", expected);
+    } else {
+        uint8_t *want = from_hex(expected, &elen);
+        CHECK(code == GVC_OK && same(buf.ptr, buf.len, want, elen), "migrate %s to %s: %s", hex, to,
+              err.message);
+        free(want);
+    }
+    gvc_buf_free(&buf);
+    free(data);
+}
+
+static void call_edge_cases(void) {
+    gvc_error err;
+    gvc_buf buf = {NULL, 0, 0};
+    uint8_t key[32];
+    const uint8_t bad[] = {0xff};
+    const uint8_t call[] = {0x0e, 0x00, 0x1c, 'g', 'e', 't'};
+    CHECK(gvc_call_key(bad, 1, key, &err) == GVC_ERR_INVALID_UTF8, "a name that is not UTF-8");
+    CHECK(gvc_call_key(bad, 1, NULL, &err) == GVC_ERR_NULL_ARGUMENT, "NULL key out");
+    CHECK(gvc_call_key(NULL, 1, key, &err) == GVC_ERR_NULL_ARGUMENT, "NULL name with a length");
+    CHECK(gvc_call_migrate(call, sizeof call, "v0.4", &buf, &err) == GVC_ERR_INVALID_ARGUMENT,
+          "unknown generation");
+    CHECK(gvc_call_migrate(call, sizeof call, NULL, &buf, &err) == GVC_ERR_NULL_ARGUMENT, "NULL generation");
+    CHECK(gvc_call_migrate(call, sizeof call, GENVM_ABI_GENERATION_V0_2, &buf, &err) == GVC_OK &&
+              buf.len == 12 && memcmp(buf.ptr + 1, "\x06method", 7) == 0,
+          "migrate to v0.2 with the generated macro");
+    gvc_buf_free(&buf);
+    CHECK(strcmp(gvc_error_name(GVC_ERR_NOT_A_CALL), "not_a_call") == 0, "not_a_call");
+}
+
 int main(void) {
     char *line = NULL;
     size_t cap = 0;
@@ -233,12 +284,16 @@ int main(void) {
         case 'I': invalid_calldata(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
         case 'F': valid_frame(fields[1], (int32_t)atoi(fields[2]), fields[3]); break;
         case 'G': invalid_frame(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
+        case 'K': call_key_vector(fields[1], fields[2]); break;
+        case 'M': migration(fields[1], fields[2], fields[3], 0); break;
+        case 'N': migration(fields[1], fields[2], fields[3], 1); break;
         default: CHECK(0, "unknown line kind %s", fields[0]);
         }
     }
     free(line);
     CHECK(vectors >= 150, "only %ld vectors read", vectors);
     edge_cases();
+    call_edge_cases();
     printf("C ABI: %ld vectors, %d checks, %d failed\n", vectors, checks, failures);
     return failures ? 1 : 0;
 }

@@ -82,7 +82,7 @@ fn malformed_calls_are_refused_clearly() {
 /// generations, migrations and call keys.
 mod vectors {
     use genvm_calldata::abi::AbiGeneration;
-    use genvm_calldata::{call_key, decode, migrate_call, MethodCall, Value};
+    use genvm_calldata::{call_key, decode, migrate_call, MethodCall, MethodCallError, Value};
     use serde_json::Value as Json;
 
     fn document() -> Json {
@@ -101,7 +101,14 @@ mod vectors {
         hex::decode(vector[field].as_str().unwrap()).unwrap()
     }
 
-    fn read(vector: &Json) -> Result<MethodCall, genvm_calldata::MethodCallError> {
+    fn calldata_error(error: &MethodCallError) -> Option<&'static str> {
+        match error {
+            MethodCallError::Decode(error) => Some(error.kind().name()),
+            _ => None,
+        }
+    }
+
+    fn read(vector: &Json) -> Result<MethodCall, MethodCallError> {
         let generation = generation(vector, "generation");
         let input = bytes(vector, "hex");
         if vector["deployment"] == Json::Bool(true) {
@@ -143,6 +150,11 @@ mod vectors {
                 (Err(error), Some(expected)) => {
                     assert_eq!(error.name(), expected, "{name}: {error}");
                     assert_eq!(error.key(), vector["key"].as_str(), "{name}");
+                    assert_eq!(
+                        calldata_error(&error),
+                        vector["calldata_error"].as_str(),
+                        "{name}"
+                    );
                 }
                 (got, expected) => panic!("{name}: got {got:?}, expected {expected:?}"),
             }

@@ -5,7 +5,8 @@ keys.
 
 * "calls": {"name", "description", "generation", "hex"} and either the call
   read back ("method": str or null, "args": text, "kwargs": text) or
-  "error": one of ERRORS with "key" where the error names one. "deployment":
+  "error": one of ERRORS with "key" where the error names one, and
+  "calldata_error" (a calldata error kind) for not_calldata. "deployment":
   true reads the input as a constructor call.
 * "migrations": {"name", "description", "to", "hex"} and "output" (hex) or
   "error".
@@ -97,12 +98,14 @@ def build():
             vector["deployment"] = True
         calls.append(vector)
 
-    def refused(name, description, generation, data, error, key=None, deployment=False):
+    def refused(name, description, generation, data, error, key=None, deployment=False, calldata_error=None):
         assert error in ERRORS, error
         vector = {"name": name, "description": description, "generation": generation,
                   "hex": (data if isinstance(data, bytes) else encode(data)).hex(), "error": error}
         if key is not None:
             vector["key"] = key
+        if calldata_error is not None:
+            vector["calldata_error"] = calldata_error
         if deployment:
             vector["deployment"] = True
         calls.append(vector)
@@ -134,7 +137,7 @@ def build():
                 {key: "get", "kwargs": [1]}, "wrong_type", key="kwargs")
         refused(f"{g}_not_a_map", f"{generation}: a call is a map", generation, ["get"], "not_a_map")
         refused(f"{g}_not_calldata", f"{generation}: the bytes must be calldata", generation,
-                b"\x0e\x01", "not_calldata")
+                b"\x0e\x01", "not_calldata", calldata_error="length_past_end")
         refused(f"{g}_named_deployment", f"{generation}: a deployment carries no method name", generation,
                 {key: "init"}, "named_deployment", deployment=True)
 
@@ -143,10 +146,13 @@ def build():
                            "hex": (value if isinstance(value, bytes) else encode(value)).hex(),
                            "output": encode(output).hex()})
 
-    def migrate_refused(name, description, to, data, error):
+    def migrate_refused(name, description, to, data, error, calldata_error=None):
         assert error in ERRORS, error
-        migrations.append({"name": name, "description": description, "to": to,
-                           "hex": (data if isinstance(data, bytes) else encode(data)).hex(), "error": error})
+        vector = {"name": name, "description": description, "to": to,
+                  "hex": (data if isinstance(data, bytes) else encode(data)).hex(), "error": error}
+        if calldata_error is not None:
+            vector["calldata_error"] = calldata_error
+        migrations.append(vector)
 
     full = {"args": [1, "two"], "kwargs": {"z": None}}
     migrate("to_v0_3", "method becomes the empty key, which sorts first", "v0.3",
@@ -165,7 +171,7 @@ def build():
     migrate_refused("wrong_type", "a method name that is not a string", "v0.2", {"": 5}, "wrong_type")
     migrate_refused("not_a_map", "a call is a map", "v0.3", [1], "not_a_map")
     migrate_refused("not_calldata", "unsorted keys are not calldata", "v0.3",
-                    b"\x16\x06method\x1cget\x04args\x05", "not_calldata")
+                    b"\x16\x06method\x1cget\x04args\x05", "not_calldata", calldata_error="unsorted_keys")
 
     for name, method in [
         ("deployment", None), ("empty", ""), ("one_byte", "a"), ("transfer", "transfer"),

@@ -45,12 +45,14 @@ pub enum Code {
     InvalidArgument = 26,
     /// A bug: the library panicked. Nothing was written to the outputs.
     Internal = 27,
+    /// Calldata that is not a method call of either ABI generation.
+    NotACall = 28,
 }
 
 /// The C ABI's own codes with their names (`GVC_ERR_` + upper case in the
 /// header), NUL-terminated for C. Codes 1 to 11 and their names are
 /// `codec::ErrorKind`'s, generated from `spec/public-abi.json`.
-const OWN_NAMES: [(Code, &CStr); 9] = [
+const OWN_NAMES: [(Code, &CStr); 10] = [
     (Code::Ok, c"ok"),
     (Code::NullArgument, c"null_argument"),
     (Code::Misaligned, c"misaligned"),
@@ -60,6 +62,7 @@ const OWN_NAMES: [(Code, &CStr); 9] = [
     (Code::MessageLooksLikeData, c"message_looks_like_data"),
     (Code::InvalidArgument, c"invalid_argument"),
     (Code::Internal, c"internal"),
+    (Code::NotACall, c"not_a_call"),
 ];
 
 /// `ErrorKind`'s names, NUL-terminated, made once and kept for the

@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 mod buf;
+mod call;
 mod calldata;
 mod error;
 mod frame;
@@ -20,6 +21,7 @@ mod reader;
 use core::ffi::c_char;
 
 pub use buf::{gvc_buf, gvc_buf_free};
+pub use call::{gvc_call_key, gvc_call_migrate};
 pub use calldata::{gvc_from_text, gvc_to_text, gvc_validate};
 pub use error::{gvc_error, Code};
 pub use frame::*;
