@@ -3,6 +3,7 @@
 //
 // error        ErrorKind and DecodeError
 // hex          hex digits in and out
+// gvm32        GVM32, the base32 of hash-like values
 // address      Address
 // wire         tags, headers, ULEB128: reading and writing
 // int          Int, IntRef, Uint256, limb arithmetic, big-integer interop
@@ -76,6 +77,7 @@ mod decode;
 mod encode;
 mod error;
 mod frame;
+mod gvm32;
 mod hex;
 mod int;
 mod method_call;
@@ -102,6 +104,7 @@ pub use frame::{
     decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
     UserError, UserErrorRef, USER_ERROR_DATA_PREFIX,
 };
+pub use gvm32::{gvm32_decode, gvm32_encode, Gvm32Error};
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
 pub use method_call::{call_key, method_key, migrate_call, MethodCall, MethodCallError};
 pub use read::DecodeOptions;
