@@ -1,12 +1,14 @@
-//! `CalldataError(kind, offset)`: every refusal of data, decoding or text.
+//! `CalldataError(kind, offset)`: every refusal of data, decoding or text;
+//! `MethodCallError(kind, key)`: calldata that is not a method call.
 //!
-//! The class is Python (`genvm_calldata/_errors.py`): an exception class
+//! The classes are Python (`genvm_calldata/_errors.py`): an exception class
 //! written in Rust needs Python 3.12 under the limited API.
 
-use genvm_calldata::{DecodeError, FrameError, TextParseError};
+use genvm_calldata::{DecodeError, FrameError, MethodCallError as CallError, TextParseError};
 use pyo3::prelude::*;
 
 pyo3::import_exception!(genvm_calldata._errors, CalldataError);
+pyo3::import_exception!(genvm_calldata._errors, MethodCallError);
 
 /// A `CalldataError` with `kind`, `offset` and the message `str(error)`.
 pub fn calldata_error(kind: &str, offset: usize, message: String) -> PyErr {
@@ -34,6 +36,23 @@ pub fn frame_error(error: FrameError) -> PyErr {
         FrameError::Calldata(inner) => calldata_error(inner.kind().name(), inner.offset(), message),
         FrameError::InvalidUtf8 { offset } => calldata_error(error.name(), offset, message),
     }
+}
+
+/// A `MethodCallError` with the codec's name for the error as `kind`
+/// (`unknown_key`, ...), the key it names (or `None`) and the codec's
+/// message; bytes that are not calldata (`not_calldata`) carry their
+/// `CalldataError` as `calldata_error` (and `__cause__`).
+pub fn method_call_error(py: Python<'_>, error: CallError) -> PyErr {
+    let cause = match &error {
+        CallError::Decode(inner) => Some(decode_error(*inner).into_value(py)),
+        _ => None,
+    };
+    MethodCallError::new_err((
+        error.name(),
+        error.key().map(str::to_owned),
+        error.to_string(),
+        cause,
+    ))
 }
 
 /// The name of an object's type, for messages.

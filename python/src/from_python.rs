@@ -62,9 +62,10 @@ impl Failure {
         self
     }
 
-    /// The Python exception, naming the item as `value[0]['key']`.
-    fn into_py_err(self) -> PyErr {
-        let mut path = String::from("value");
+    /// The Python exception, naming the item as `value[0]['key']` (`root`
+    /// in place of `value`).
+    fn into_py_err(self, root: &str) -> PyErr {
+        let mut path = String::from(root);
         for step in self.path.iter().rev() {
             match step {
                 Step::Index(index) => write!(path, "[{index}]"),
@@ -90,8 +91,18 @@ impl From<PyErr> for Failure {
 
 /// The encoding of `object`.
 pub fn encode(object: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let mut encoder = Encoder::new();
-    encoder.value(object).map_err(Failure::into_py_err)?;
+    encode_part(object, "value", 0)
+}
+
+/// The encoding of `object` as a part of a larger value: errors name it
+/// `root` (`args[1]`), and its containers sit inside `depth` others, so the
+/// depth limit counts from the larger value's top. Offsets count from the
+/// part's own first byte.
+pub fn encode_part(object: &Bound<'_, PyAny>, root: &str, depth: usize) -> PyResult<Vec<u8>> {
+    let mut encoder = Encoder::new(depth);
+    encoder
+        .value(object)
+        .map_err(|failure| failure.into_py_err(root))?;
     Ok(encoder.out)
 }
 
@@ -128,10 +139,10 @@ struct Key {
 }
 
 impl<'py> Encoder<'py> {
-    fn new() -> Self {
+    fn new(depth: usize) -> Self {
         Encoder {
             out: Vec::new(),
-            depth: 0,
+            depth,
             pending: Vec::new(),
             keys: FxHashMap::default(),
             key_text: String::new(),

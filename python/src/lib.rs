@@ -1,8 +1,10 @@
 //! `genvm_calldata._native`: the Python binding of the `genvm-calldata`
 //! codec (PyO3). The package `genvm_calldata` (`python/genvm_calldata/`)
-//! re-exports it with the frame classes and `CalldataError`.
+//! re-exports it with the frame classes, `MethodCall`, `CalldataError` and
+//! `MethodCallError`.
 
 mod address;
+mod calls;
 mod errors;
 mod frames;
 mod from_python;
@@ -15,7 +17,7 @@ use genvm_calldata::{
 };
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyTuple};
 
 use crate::errors::{decode_error, text_error};
 use crate::input::{input_bytes, without_gil};
@@ -95,5 +97,15 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(from_text, module)?)?;
     module.add_function(wrap_pyfunction!(decode_frame, module)?)?;
     module.add_function(wrap_pyfunction!(encode_frame, module)?)?;
+    module.add_function(wrap_pyfunction!(calls::call_key, module)?)?;
+    module.add_function(wrap_pyfunction!(calls::encode_call, module)?)?;
+    module.add_function(wrap_pyfunction!(calls::decode_call, module)?)?;
+    module.add_function(wrap_pyfunction!(calls::migrate_call, module)?)?;
+    module.add(
+        "DEFAULT_ABI",
+        genvm_calldata::abi::AbiGeneration::default().value(),
+    )?;
+    let generations = genvm_calldata::abi::AbiGeneration::ALL.map(|generation| generation.value());
+    module.add("ABI_GENERATIONS", PyTuple::new(module.py(), generations)?)?;
     Ok(())
 }

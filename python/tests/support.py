@@ -14,8 +14,20 @@ sys.path.insert(0, str(VECTORS))
 import gen_calldata as reference  # noqa: E402
 
 
+def document(name):
+    return json.loads((VECTORS / name).read_text())
+
+
 def vectors(name):
-    return json.loads((VECTORS / name).read_text())["vectors"]
+    return document(name)["vectors"]
+
+
+def hex_vectors(name):
+    """Every vector of a file that carries calldata bytes ("hex"): the
+    "vectors" list, or method-calls.json's "calls" and "migrations"."""
+    whole = document(name)
+    lists = [whole[key] for key in ("vectors", "calls", "migrations") if key in whole]
+    return [v for items in lists for v in items if "hex" in v]
 
 
 def as_reference(value):

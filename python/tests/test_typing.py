@@ -20,6 +20,18 @@ result: gc.Result = gc.decode_result(array.array("B", b"\\x00\\x00"))
 value = gc.unpack_result(result)
 error: gc.CalldataError = gc.CalldataError("empty", 0)
 kind: str = error.kind
+call_data: bytes = gc.encode_call("transfer", [1], {"memo": "rent"}, abi="v0.3")
+call: gc.MethodCall = gc.decode_call(bytearray(call_data), abi="v0.3", deployment=False)
+method: "str | None" = call.method
+first = call.args[0]
+memo = call.kwargs["memo"]
+key: bytes = gc.call_key(call.method)
+old: bytes = gc.migrate_call(call_data, to="v0.2")
+generation: gc.AbiGeneration = "v0.3"
+again: bytes = call.encode(abi=generation)
+call_error = gc.MethodCallError("unknown_key", "value")
+named: "str | None" = call_error.key
+cause: "gc.CalldataError | None" = call_error.calldata_error
 '''
 MISTAKES = '''
 import genvm_calldata as gc
@@ -28,6 +40,10 @@ text: str = gc.encode(1)
 gc.from_text(b"[]")
 gc.validate(5)
 offset: str = gc.CalldataError("empty", 0).offset
+gc.encode_call("m", abi="v0.4")
+gc.migrate_call(b"\\x06")
+name: str = gc.decode_call(b"\\x06").method
+gc.call_key(b"m")
 '''
 
 
@@ -53,4 +69,4 @@ def test_mypy_finds_the_mistakes(tmp_path):
     status, output = mypy(tmp_path, MISTAKES)
     assert status == 1
     lines = sorted(int(line.split(":")[1]) for line in output.splitlines() if ": error:" in line)
-    assert lines == [4, 5, 6, 7], output
+    assert lines == [4, 5, 6, 7, 8, 9, 10, 11], output
