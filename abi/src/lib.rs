@@ -36,7 +36,8 @@ mod host_call;
 pub use generated::*;
 #[cfg(feature = "serde")]
 pub use host_call::{
-    ExecuteOn, HostCall, HttpMethod, ParseWaitError, RenderMode, ResponseFormat, Trace, Wait,
+    ExecuteOn, HostCall, HttpMethod, ParseWaitError, RenderMode, ResponseFormat, Topic,
+    TopicLengthError, Trace, Wait, MAX_PROMPT_IMAGES,
 };
 
 /// A raw value or name that no definition has.

@@ -10,31 +10,79 @@ use genvm_calldata::abi::{
 use genvm_calldata::{decode, from_slice, to_vec, Address, HostCall, MethodCall, Uint256, Value};
 use serde_bytes::ByteBuf;
 
-#[test]
-fn every_host_call_vector_passes() {
+/// The vectors of `generation`, at least `min` of them.
+fn vectors(generation: &str, min: usize) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(repo_root().join("spec/vectors/host-calls.json")).unwrap();
-    let vectors: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let vectors = vectors["vectors"].as_array().unwrap();
-    assert!(vectors.len() >= 30);
-    for vector in vectors {
-        let name = vector["name"].as_str().unwrap();
-        let bytes = hex::decode(vector["hex"].as_str().unwrap()).unwrap();
-        match vector.get("text") {
-            Some(text) => {
-                let call: HostCall = from_slice(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-                assert_eq!(to_vec(&call).unwrap(), bytes, "{name}: re-encoding");
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let all = file["vectors"].as_array().unwrap();
+    for vector in all {
+        let marker = vector["generation"].as_str();
+        assert!(
+            matches!(marker, Some("v0.2" | "v0.3")),
+            "{vector}: generation"
+        );
+    }
+    let ours: Vec<_> = all
+        .iter()
+        .filter(|vector| vector["generation"] == generation)
+        .cloned()
+        .collect();
+    assert!(ours.len() >= min, "{generation}: {} vectors", ours.len());
+    ours
+}
+
+/// Runs one vector through the typed message `T`: a valid one decodes and
+/// encodes to its bytes (or to `canonical_hex`), a refused one is refused
+/// with its phrase.
+fn run<T>(vector: &serde_json::Value)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let name = vector["name"].as_str().unwrap();
+    let bytes = hex::decode(vector["hex"].as_str().unwrap()).unwrap();
+    match vector.get("text") {
+        Some(text) => {
+            assert_eq!(
+                decode(&bytes).unwrap().to_string(),
+                text.as_str().unwrap(),
+                "{name}"
+            );
+            let call: T = from_slice(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let expected = match vector.get("canonical_hex") {
+                Some(canonical) => hex::decode(canonical.as_str().unwrap()).unwrap(),
+                None => bytes.clone(),
+            };
+            let written = to_vec(&call).unwrap();
+            assert_eq!(
+                hex::encode(&written),
+                hex::encode(&expected),
+                "{name}: re-encoding"
+            );
+            if let Some(text) = vector.get("canonical_text") {
                 assert_eq!(
-                    decode(&bytes).unwrap().to_string(),
+                    decode(&written).unwrap().to_string(),
                     text.as_str().unwrap(),
                     "{name}"
                 );
             }
-            None => {
-                let error = from_slice::<HostCall>(&bytes).unwrap_err();
-                let expected = vector["error"].as_str().unwrap();
-                assert!(error.to_string().contains(expected), "{name}: {error}");
-            }
+            assert_eq!(
+                from_slice::<T>(&written).unwrap(),
+                call,
+                "{name}: decoding back"
+            );
         }
+        None => {
+            let error = from_slice::<T>(&bytes).unwrap_err();
+            let expected = vector["error"].as_str().unwrap();
+            assert!(error.to_string().contains(expected), "{name}: {error}");
+        }
+    }
+}
+
+#[test]
+fn every_v0_2_vector_passes() {
+    for vector in vectors("v0.2", 38) {
+        run::<HostCall>(&vector);
     }
 }
 
@@ -107,10 +155,10 @@ fn guest_side_values_encode_to_the_listed_shapes() {
         ),
         (
             HostCall::EmitEvent {
-                topics: vec![ByteBuf::from(vec![0xee])],
+                topics: vec![ByteBuf::from(vec![0xee; 32])],
                 blob: [("b".into(), Value::Null), ("a".into(), Value::from(true))].into(),
             },
-            r#"{"EmitEvent":{"blob":{"a":true,"b":null},"topics":[b#ee]}}"#,
+            r#"{"EmitEvent":{"blob":{"a":true,"b":null},"topics":[b#eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee]}}"#,
         ),
         (HostCall::Rollback("no".into()), r#"{"Rollback":"no"}"#),
         (HostCall::Return(Value::from(-5)), r#"{"Return":-5}"#),
@@ -159,4 +207,24 @@ fn a_host_may_borrow_the_calldata_it_forwards() {
         panic!("{borrowed:?}")
     };
     assert_eq!(value.as_str(), Some("big payload"));
+}
+
+#[test]
+fn a_message_over_the_hosts_limits_does_not_encode() {
+    let topics = |n: usize, len: usize| HostCall::EmitEvent {
+        topics: vec![ByteBuf::from(vec![1; len]); n],
+        blob: Default::default(),
+    };
+    assert!(to_vec(&topics(4, 32)).is_ok());
+    let error = to_vec(&topics(5, 32)).unwrap_err().to_string();
+    assert!(error.contains("too many topics: 5, at most 4"), "{error}");
+    let error = to_vec(&topics(1, 33)).unwrap_err().to_string();
+    assert!(error.contains("a topic is 32 bytes, not 33"), "{error}");
+    let images = HostCall::ExecPrompt {
+        response_format: ResponseFormat::Text,
+        prompt: "p".into(),
+        images: vec![ByteBuf::new(); 3],
+    };
+    let error = to_vec(&images).unwrap_err().to_string();
+    assert!(error.contains("too many images: 3, at most 2"), "{error}");
 }

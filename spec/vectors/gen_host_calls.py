@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
 """Writes spec/vectors/host-calls.json: every guest-to-host message of
-spec/host-calls.md (the Rust `genvm_abi::HostCall`), as calldata.
+spec/host-calls.md, of both ABI generations (the Rust
+`genvm_abi::HostCall` for v0.2, `genvm_abi::HostCallV03` for v0.3), as
+calldata.
 
-Each vector is {"name", "description", "hex", "text"}; invalid ones carry
-"error" (a phrase the refusal contains) instead of "text". `--check` exits 1
-if the file differs from what it would write.
+Each vector is {"name", "generation", "description", "hex", "text"}, with
+"generation" "v0.2" or "v0.3" (`abi_generation` of spec/public-abi.json).
+A refused one carries "error" (a phrase the refusal contains) instead of
+"text". One the host accepts in a form the typed message does not write
+back (a default left out, a null for an absent field) also carries
+"canonical_hex" and "canonical_text": the bytes and text it encodes to. Every
+"hex" is valid calldata: the refusals are the message's, not the format's.
+`--check` exits 1 if the file differs from what it would write.
 """
 import pathlib
 import sys
@@ -15,15 +22,41 @@ from gen_calldata import Address, encode, text, write_or_check  # noqa: E402
 OUT = pathlib.Path(__file__).with_name("host-calls.json")
 
 
-def build():
-    vectors = []
+CONTRACT = Address(bytes(range(1, 21)))
+TOPIC_A = bytes(32)
+TOPIC_B = b"\xff" * 32
 
-    def call(name, description, value):
-        vectors.append({"name": name, "description": description, "hex": encode(value).hex(), "text": text(value)})
 
-    def refused(name, description, value, error):
-        vectors.append({"name": name, "description": description, "hex": encode(value).hex(), "error": error})
+class Vectors:
+    """The vectors of one generation, named and marked with it."""
 
+    def __init__(self, generation, prefix, out):
+        self.generation = generation
+        self.prefix = prefix
+        self.out = out
+
+    def _add(self, name, description, value, **rest):
+        self.out.append({"name": self.prefix + name, "generation": self.generation,
+                         "description": description, "hex": encode(value).hex(), **rest})
+
+    def call(self, name, description, value):
+        """A message the host accepts and the typed message writes back as is."""
+        self._add(name, description, value, text=text(value))
+
+    def normalised(self, name, description, value, canonical):
+        """A message the host accepts, written back as `canonical`."""
+        assert encode(value) != encode(canonical)
+        self._add(name, description, value, text=text(value), canonical_hex=encode(canonical).hex(),
+                  canonical_text=text(canonical))
+
+    def refused(self, name, description, value, error):
+        """A message the host refuses; `error` is a phrase of the refusal."""
+        self._add(name, description, value, error=error)
+
+
+def v0_2(v):
+    """The v0.2 set (the `genvm_abi::HostCall` of before the generations)."""
+    call, refused = v.call, v.refused
     call("sandbox", "Sandbox with a pickled function, read-only",
          {"Sandbox": {"data": b"\x80\x04\x95", "allow_write_ops": False}})
     call("sandbox_write", "Sandbox allowed to write", {"Sandbox": {"data": b"", "allow_write_ops": True}})
@@ -32,7 +65,7 @@ def build():
     call("trace_message", "Trace of a message", {"Trace": {"Message": "hello ☕"}})
     call("trace_runtime", "Trace asking for the run time: the variant's value is null",
          {"Trace": {"RuntimeMicroSec": None}})
-    contract = Address(bytes(range(1, 21)))
+    contract = CONTRACT
     get = {"method": "get", "args": [1]}
     call("call_contract", "CallContract reading the latest final state (storage_type 1)",
          {"CallContract": {"address": contract, "calldata": get, "state": 1}})
@@ -47,7 +80,11 @@ def build():
     call("eth_call", "EthCall of an EVM view function",
          {"EthCall": {"address": contract, "calldata": bytes.fromhex("70a08231")}})
     call("emit_event", "EmitEvent with two topics and a data map",
-         {"EmitEvent": {"topics": [bytes(32), b"\xff" * 32], "blob": {"amount": 3, "to": contract}}})
+         {"EmitEvent": {"topics": [TOPIC_A, TOPIC_B], "blob": {"amount": 3, "to": contract}}})
+    call("emit_event_four_topics", "EmitEvent with event_max_topics (4) topics",
+         {"EmitEvent": {"topics": [TOPIC_A, TOPIC_B, TOPIC_A, TOPIC_B], "blob": {}}})
+    call("emit_event_no_topics", "EmitEvent without topics",
+         {"EmitEvent": {"topics": [], "blob": {"x": None}}})
     call("rollback", "Rollback with a message", {"Rollback": "not enough funds"})
     call("return", "Return of any calldata value", {"Return": [None, True, -1, "ok"]})
     call("web_render", "WebRender of a page's text after 500 ms",
@@ -94,11 +131,31 @@ def build():
     refused("exec_prompt_unknown_field", "the host rejects unknown fields",
             {"ExecPrompt": {"response_format": "text", "prompt": "p", "images": [], "model": "x"}},
             "unknown field")
+    refused("emit_event_too_many_topics", "at most event_max_topics (4) topics",
+            {"EmitEvent": {"topics": [TOPIC_A] * 5, "blob": {}}}, "too many topics: 5, at most 4")
+    refused("emit_event_short_topic", "a topic is 32 bytes",
+            {"EmitEvent": {"topics": [TOPIC_A, b"\x01" * 31], "blob": {}}}, "a topic is 32 bytes, not 31")
+    refused("emit_event_topic_as_string", "a topic is bytes",
+            {"EmitEvent": {"topics": ["t" * 32], "blob": {}}}, "invalid type")
+    refused("exec_prompt_too_many_images", "at most 2 images",
+            {"ExecPrompt": {"response_format": "text", "prompt": "p", "images": [b"1", b"2", b"3"]}},
+            "too many images: 3, at most 2")
+    refused("trace_runtime_as_string", "v0.2 reads RuntimeMicroSec only as a one-key map",
+            {"Trace": "RuntimeMicroSec"}, "invalid type")
+    refused("user_error", "UserError is v0.3's; v0.2 ends with Rollback", {"UserError": "no"},
+            "unknown variant")
+
+
+def build():
+    vectors = []
+    v0_2(Vectors("v0.2", "", vectors))
+    names = [v["name"] for v in vectors]
+    assert len(names) == len(set(names)), "vector names are unique"
     return vectors
 
 
 def main():
-    write_or_check(OUT, {"format": "genvm-host-call-vectors", "version": 1, "vectors": build()})
+    write_or_check(OUT, {"format": "genvm-host-call-vectors", "version": 2, "vectors": build()})
 
 
 if __name__ == "__main__":

@@ -11,10 +11,13 @@
 //! and `Int`; a host may pick a borrowed value type instead.
 //!
 //! One file a responsibility: `fields.rs` holds the field types every
-//! generation shares, [`v0_2`] the v0.2 message set.
+//! generation shares, `checks.rs` the host's limits on topics and images,
+//! [`v0_2`] the v0.2 message set.
 
+mod checks;
 mod fields;
 pub mod v0_2;
 
+pub use checks::{Topic, TopicLengthError, MAX_PROMPT_IMAGES};
 pub use fields::{ExecuteOn, ParseWaitError, RenderMode, ResponseFormat, Wait};
 pub use v0_2::{HostCall, HttpMethod, Trace};

@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
 
+use super::checks;
 use super::fields::{ExecuteOn, RenderMode, ResponseFormat, Wait};
 use crate::StorageType;
 
@@ -93,7 +94,11 @@ pub enum HostCall<A, V, U> {
     /// Emit an event with up to [`EVENT_MAX_TOPICS`](crate::EVENT_MAX_TOPICS)
     /// topics.
     EmitEvent {
-        /// The event's topics.
+        /// The event's topics: at most
+        /// [`EVENT_MAX_TOPICS`](crate::EVENT_MAX_TOPICS), each 32 bytes (the
+        /// host's limits; more, or another length, neither encodes nor
+        /// decodes).
+        #[serde(with = "checks::topic_bytes")]
         topics: Vec<ByteBuf>,
         /// The event's data: a calldata map.
         blob: BTreeMap<String, V>,
@@ -131,7 +136,9 @@ pub enum HostCall<A, V, U> {
         response_format: ResponseFormat,
         /// The prompt.
         prompt: String,
-        /// Images given to the model.
+        /// Images given to the model: at most
+        /// [`MAX_PROMPT_IMAGES`](crate::MAX_PROMPT_IMAGES).
+        #[serde(with = "checks::images")]
         images: Vec<ByteBuf>,
     },
 }
