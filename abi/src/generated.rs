@@ -3,7 +3,21 @@
 
 use crate::UnknownValue;
 
+/// Whether `generations` holds `generation` (a slice search usable in `const fn`).
+const fn generations_contain(generations: &[AbiGeneration], generation: AbiGeneration) -> bool {
+    let mut i = 0;
+    while i < generations.len() {
+        if generations[i] as u8 == generation as u8 {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default.
+///
+/// In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum AbiGeneration {
     /// `v0_2` = `v0.2`
@@ -33,9 +47,37 @@ impl AbiGeneration {
         }
     }
 
+    /// The default value, as [`Default`] gives it (usable in `const`).
+    pub const DEFAULT: AbiGeneration = AbiGeneration::V02;
+
     /// The raw value (same as [`Self::value`]).
     pub const fn as_str(self) -> &'static str {
         self.value()
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            AbiGeneration::V02 => &[AbiGeneration::V02, AbiGeneration::V03],
+            AbiGeneration::V03 => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [AbiGeneration] {
+        match generation {
+            AbiGeneration::V02 => &[AbiGeneration::V02, AbiGeneration::V03],
+            AbiGeneration::V03 => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
     }
 }
 
@@ -77,6 +119,8 @@ impl core::fmt::Display for AbiGeneration {
 }
 
 /// First byte of a sub-VM result frame (see framing.md).
+///
+/// In ABI generations v0.2 and v0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum ResultCode {
@@ -86,7 +130,7 @@ pub enum ResultCode {
     UserError = 1,
     /// `vm_error` = `2`
     VmError = 2,
-    /// `internal_error` = `3`
+    /// `internal_error` = `3`; only in v0.2
     InternalError = 3,
 }
 
@@ -111,6 +155,42 @@ impl ResultCode {
             ResultCode::UserError => "user_error",
             ResultCode::VmError => "vm_error",
             ResultCode::InternalError => "internal_error",
+        }
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            ResultCode::Return => &[AbiGeneration::V02, AbiGeneration::V03],
+            ResultCode::UserError => &[AbiGeneration::V02, AbiGeneration::V03],
+            ResultCode::VmError => &[AbiGeneration::V02, AbiGeneration::V03],
+            ResultCode::InternalError => &[AbiGeneration::V02],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [ResultCode] {
+        match generation {
+            AbiGeneration::V02 => &[
+                ResultCode::Return,
+                ResultCode::UserError,
+                ResultCode::VmError,
+                ResultCode::InternalError,
+            ],
+            AbiGeneration::V03 => &[
+                ResultCode::Return,
+                ResultCode::UserError,
+                ResultCode::VmError,
+            ],
         }
     }
 }
@@ -157,6 +237,8 @@ impl core::fmt::Display for ResultCode {
 }
 
 /// Which state a cross-contract read sees.
+///
+/// In ABI generations v0.2 and v0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum StorageType {
@@ -187,6 +269,40 @@ impl StorageType {
             StorageType::Default => "default",
             StorageType::LatestFinal => "latest_final",
             StorageType::LatestNonFinal => "latest_non_final",
+        }
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            StorageType::Default => &[AbiGeneration::V02, AbiGeneration::V03],
+            StorageType::LatestFinal => &[AbiGeneration::V02, AbiGeneration::V03],
+            StorageType::LatestNonFinal => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [StorageType] {
+        match generation {
+            AbiGeneration::V02 => &[
+                StorageType::Default,
+                StorageType::LatestFinal,
+                StorageType::LatestNonFinal,
+            ],
+            AbiGeneration::V03 => &[
+                StorageType::Default,
+                StorageType::LatestFinal,
+                StorageType::LatestNonFinal,
+            ],
         }
     }
 }
@@ -231,6 +347,8 @@ impl core::fmt::Display for StorageType {
 }
 
 /// How a contract is entered.
+///
+/// In ABI generations v0.2 and v0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum EntryKind {
@@ -261,6 +379,40 @@ impl EntryKind {
             EntryKind::Main => "main",
             EntryKind::Sandbox => "sandbox",
             EntryKind::ConsensusStage => "consensus_stage",
+        }
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            EntryKind::Main => &[AbiGeneration::V02, AbiGeneration::V03],
+            EntryKind::Sandbox => &[AbiGeneration::V02, AbiGeneration::V03],
+            EntryKind::ConsensusStage => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [EntryKind] {
+        match generation {
+            AbiGeneration::V02 => &[
+                EntryKind::Main,
+                EntryKind::Sandbox,
+                EntryKind::ConsensusStage,
+            ],
+            AbiGeneration::V03 => &[
+                EntryKind::Main,
+                EntryKind::Sandbox,
+                EntryKind::ConsensusStage,
+            ],
         }
     }
 }
@@ -304,22 +456,19 @@ impl core::fmt::Display for EntryKind {
     }
 }
 
-/// Bytes the memory limiter charges per wasm table entry and per file mapping.
+/// Permissions a contract sets in the permissions bitfield of its root storage slot.
+///
+/// In ABI generation v0.3 only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u32)]
-pub enum MemoryLimiterConsts {
-    /// `table_entry` = `64`
-    TableEntry = 64,
-    /// `file_mapping` = `256`
-    FileMapping = 256,
+pub enum Permissions {
+    /// `can_use_balance_for_message_fees` = `1`
+    CanUseBalanceForMessageFees = 1,
 }
 
-impl MemoryLimiterConsts {
+impl Permissions {
     /// Every value, in definition order.
-    pub const ALL: [MemoryLimiterConsts; 2] = [
-        MemoryLimiterConsts::TableEntry,
-        MemoryLimiterConsts::FileMapping,
-    ];
+    pub const ALL: [Permissions; 1] = [Permissions::CanUseBalanceForMessageFees];
 
     /// The raw value.
     pub const fn value(self) -> u32 {
@@ -329,20 +478,327 @@ impl MemoryLimiterConsts {
     /// The snake_case name.
     pub const fn name(self) -> &'static str {
         match self {
-            MemoryLimiterConsts::TableEntry => "table_entry",
-            MemoryLimiterConsts::FileMapping => "file_mapping",
+            Permissions::CanUseBalanceForMessageFees => "can_use_balance_for_message_fees",
+        }
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            Permissions::CanUseBalanceForMessageFees => &[AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [Permissions] {
+        match generation {
+            AbiGeneration::V02 => &[],
+            AbiGeneration::V03 => &[Permissions::CanUseBalanceForMessageFees],
         }
     }
 }
 
-impl TryFrom<u32> for MemoryLimiterConsts {
+impl TryFrom<u32> for Permissions {
     type Error = UnknownValue;
 
     fn try_from(value: u32) -> Result<Self, UnknownValue> {
         match value {
-            64 => Ok(MemoryLimiterConsts::TableEntry),
-            256 => Ok(MemoryLimiterConsts::FileMapping),
-            _ => Err(UnknownValue::number("memory_limiter_consts", value as u64)),
+            1 => Ok(Permissions::CanUseBalanceForMessageFees),
+            _ => Err(UnknownValue::number("permissions", value as u64)),
+        }
+    }
+}
+
+impl From<Permissions> for u32 {
+    fn from(value: Permissions) -> u32 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for Permissions {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "can_use_balance_for_message_fees" => Ok(Permissions::CanUseBalanceForMessageFees),
+            _ => Err(UnknownValue::name("permissions")),
+        }
+    }
+}
+
+impl core::fmt::Display for Permissions {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Byte offsets of the fields of a contract's root storage slot.
+///
+/// In ABI generation v0.3 only.
+///
+/// A group of named numbers rather than an enum: two names may share a
+/// value, so there is no conversion from the raw value. The members are
+/// associated constants, usable as patterns.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RootOffsets(u8);
+
+#[allow(non_upper_case_globals)]
+impl RootOffsets {
+    /// `major` = `0`
+    pub const Major: RootOffsets = RootOffsets(0);
+    /// `contract` = `1`
+    pub const Contract: RootOffsets = RootOffsets(1);
+    /// `code` = `2`
+    pub const Code: RootOffsets = RootOffsets(2);
+    /// `locked_slots` = `3`
+    pub const LockedSlots: RootOffsets = RootOffsets(3);
+    /// `upgraders` = `4`
+    pub const Upgraders: RootOffsets = RootOffsets(4);
+    /// `code_slot` = `5`
+    pub const CodeSlot: RootOffsets = RootOffsets(5);
+    /// `permissions` = `37`
+    pub const Permissions: RootOffsets = RootOffsets(6);
+
+    /// Every value, in definition order.
+    pub const ALL: [RootOffsets; 7] = [
+        RootOffsets::Major,
+        RootOffsets::Contract,
+        RootOffsets::Code,
+        RootOffsets::LockedSlots,
+        RootOffsets::Upgraders,
+        RootOffsets::CodeSlot,
+        RootOffsets::Permissions,
+    ];
+
+    const VALUES: [u32; 7] = [0, 1, 2, 3, 4, 5, 37];
+
+    const NAMES: [&'static str; 7] = [
+        "major",
+        "contract",
+        "code",
+        "locked_slots",
+        "upgraders",
+        "code_slot",
+        "permissions",
+    ];
+
+    const MEMBER_NAMES: [&'static str; 7] = [
+        "Major",
+        "Contract",
+        "Code",
+        "LockedSlots",
+        "Upgraders",
+        "CodeSlot",
+        "Permissions",
+    ];
+
+    const VALUE_GENERATIONS: [&'static [AbiGeneration]; 7] = [
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u32 {
+        Self::VALUES[self.0 as usize]
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        Self::NAMES[self.0 as usize]
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        Self::VALUE_GENERATIONS[self.0 as usize]
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [RootOffsets] {
+        match generation {
+            AbiGeneration::V02 => &[],
+            AbiGeneration::V03 => &[
+                RootOffsets::Major,
+                RootOffsets::Contract,
+                RootOffsets::Code,
+                RootOffsets::LockedSlots,
+                RootOffsets::Upgraders,
+                RootOffsets::CodeSlot,
+                RootOffsets::Permissions,
+            ],
+        }
+    }
+}
+
+impl From<RootOffsets> for u32 {
+    fn from(value: RootOffsets) -> u32 {
+        value.value()
+    }
+}
+
+impl core::str::FromStr for RootOffsets {
+    type Err = UnknownValue;
+
+    /// Parses the snake_case name.
+    fn from_str(name: &str) -> Result<Self, UnknownValue> {
+        match name {
+            "major" => Ok(RootOffsets::Major),
+            "contract" => Ok(RootOffsets::Contract),
+            "code" => Ok(RootOffsets::Code),
+            "locked_slots" => Ok(RootOffsets::LockedSlots),
+            "upgraders" => Ok(RootOffsets::Upgraders),
+            "code_slot" => Ok(RootOffsets::CodeSlot),
+            "permissions" => Ok(RootOffsets::Permissions),
+            _ => Err(UnknownValue::name("root_offsets")),
+        }
+    }
+}
+
+impl core::fmt::Display for RootOffsets {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::fmt::Debug for RootOffsets {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(Self::MEMBER_NAMES[self.0 as usize])
+    }
+}
+
+/// Bytes the memory limiter charges: per wasm table entry, per file mapping and (v0.3) per file descriptor, runner load, VM spawn and storage page.
+///
+/// In ABI generations v0.2 and v0.3. In v0.3 one of GenVM's internal (host-side) constants.
+///
+/// A group of named numbers rather than an enum: two names may share a
+/// value, so there is no conversion from the raw value. The members are
+/// associated constants, usable as patterns.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MemoryLimiterConsts(u8);
+
+#[allow(non_upper_case_globals)]
+impl MemoryLimiterConsts {
+    /// `table_entry` = `64`
+    pub const TableEntry: MemoryLimiterConsts = MemoryLimiterConsts(0);
+    /// `file_mapping` = `256`
+    pub const FileMapping: MemoryLimiterConsts = MemoryLimiterConsts(1);
+    /// `fd_allocation` = `96`; only in v0.3
+    pub const FdAllocation: MemoryLimiterConsts = MemoryLimiterConsts(2);
+    /// `runner_load_cost` = `4096`; only in v0.3
+    pub const RunnerLoadCost: MemoryLimiterConsts = MemoryLimiterConsts(3);
+    /// `vm_spawn_cost` = `134217728`; only in v0.3
+    pub const VmSpawnCost: MemoryLimiterConsts = MemoryLimiterConsts(4);
+    /// `new_storage_page` = `256`; only in v0.3
+    pub const NewStoragePage: MemoryLimiterConsts = MemoryLimiterConsts(5);
+    /// `storage_page_inherited` = `128`; only in v0.3
+    pub const StoragePageInherited: MemoryLimiterConsts = MemoryLimiterConsts(6);
+
+    /// Every value, in definition order.
+    pub const ALL: [MemoryLimiterConsts; 7] = [
+        MemoryLimiterConsts::TableEntry,
+        MemoryLimiterConsts::FileMapping,
+        MemoryLimiterConsts::FdAllocation,
+        MemoryLimiterConsts::RunnerLoadCost,
+        MemoryLimiterConsts::VmSpawnCost,
+        MemoryLimiterConsts::NewStoragePage,
+        MemoryLimiterConsts::StoragePageInherited,
+    ];
+
+    const VALUES: [u32; 7] = [64, 256, 96, 4096, 134217728, 256, 128];
+
+    const NAMES: [&'static str; 7] = [
+        "table_entry",
+        "file_mapping",
+        "fd_allocation",
+        "runner_load_cost",
+        "vm_spawn_cost",
+        "new_storage_page",
+        "storage_page_inherited",
+    ];
+
+    const MEMBER_NAMES: [&'static str; 7] = [
+        "TableEntry",
+        "FileMapping",
+        "FdAllocation",
+        "RunnerLoadCost",
+        "VmSpawnCost",
+        "NewStoragePage",
+        "StoragePageInherited",
+    ];
+
+    const VALUE_GENERATIONS: [&'static [AbiGeneration]; 7] = [
+        &[AbiGeneration::V02, AbiGeneration::V03],
+        &[AbiGeneration::V02, AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+        &[AbiGeneration::V03],
+    ];
+
+    /// The raw value.
+    pub const fn value(self) -> u32 {
+        Self::VALUES[self.0 as usize]
+    }
+
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        Self::NAMES[self.0 as usize]
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        Self::VALUE_GENERATIONS[self.0 as usize]
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [MemoryLimiterConsts] {
+        match generation {
+            AbiGeneration::V02 => &[
+                MemoryLimiterConsts::TableEntry,
+                MemoryLimiterConsts::FileMapping,
+            ],
+            AbiGeneration::V03 => &[
+                MemoryLimiterConsts::TableEntry,
+                MemoryLimiterConsts::FileMapping,
+                MemoryLimiterConsts::FdAllocation,
+                MemoryLimiterConsts::RunnerLoadCost,
+                MemoryLimiterConsts::VmSpawnCost,
+                MemoryLimiterConsts::NewStoragePage,
+                MemoryLimiterConsts::StoragePageInherited,
+            ],
         }
     }
 }
@@ -361,6 +817,11 @@ impl core::str::FromStr for MemoryLimiterConsts {
         match name {
             "table_entry" => Ok(MemoryLimiterConsts::TableEntry),
             "file_mapping" => Ok(MemoryLimiterConsts::FileMapping),
+            "fd_allocation" => Ok(MemoryLimiterConsts::FdAllocation),
+            "runner_load_cost" => Ok(MemoryLimiterConsts::RunnerLoadCost),
+            "vm_spawn_cost" => Ok(MemoryLimiterConsts::VmSpawnCost),
+            "new_storage_page" => Ok(MemoryLimiterConsts::NewStoragePage),
+            "storage_page_inherited" => Ok(MemoryLimiterConsts::StoragePageInherited),
             _ => Err(UnknownValue::name("memory_limiter_consts")),
         }
     }
@@ -372,7 +833,15 @@ impl core::fmt::Display for MemoryLimiterConsts {
     }
 }
 
+impl core::fmt::Debug for MemoryLimiterConsts {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(Self::MEMBER_NAMES[self.0 as usize])
+    }
+}
+
 /// Method names reserved by the host.
+///
+/// In ABI generations v0.2 and v0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SpecialMethod {
     /// `get_schema` = `#get-schema`
@@ -404,6 +873,31 @@ impl SpecialMethod {
     /// The raw value (same as [`Self::value`]).
     pub const fn as_str(self) -> &'static str {
         self.value()
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            SpecialMethod::GetSchema => &[AbiGeneration::V02, AbiGeneration::V03],
+            SpecialMethod::ErroredMessage => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [SpecialMethod] {
+        match generation {
+            AbiGeneration::V02 => &[SpecialMethod::GetSchema, SpecialMethod::ErroredMessage],
+            AbiGeneration::V03 => &[SpecialMethod::GetSchema, SpecialMethod::ErroredMessage],
+        }
     }
 }
 
@@ -445,15 +939,17 @@ impl core::fmt::Display for SpecialMethod {
 }
 
 /// Well-known VM_ERROR messages.
+///
+/// In ABI generations v0.2 and v0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VmError {
     /// `timeout` = `timeout`
     Timeout,
-    /// `validator_disagrees` = `validator_disagrees`
+    /// `validator_disagrees` = `validator_disagrees`; only in v0.2
     ValidatorDisagrees,
-    /// `version_too_big` = `version_too_big`
+    /// `version_too_big` = `version_too_big`; only in v0.2
     VersionTooBig,
-    /// `oom` = `OOM`
+    /// `oom` = `OOM`; only in v0.2
     Oom,
     /// `invalid_contract` = `invalid_contract`
     InvalidContract,
@@ -494,6 +990,40 @@ impl VmError {
     /// The raw value (same as [`Self::value`]).
     pub const fn as_str(self) -> &'static str {
         self.value()
+    }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            VmError::Timeout => &[AbiGeneration::V02, AbiGeneration::V03],
+            VmError::ValidatorDisagrees => &[AbiGeneration::V02],
+            VmError::VersionTooBig => &[AbiGeneration::V02],
+            VmError::Oom => &[AbiGeneration::V02],
+            VmError::InvalidContract => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [VmError] {
+        match generation {
+            AbiGeneration::V02 => &[
+                VmError::Timeout,
+                VmError::ValidatorDisagrees,
+                VmError::VersionTooBig,
+                VmError::Oom,
+                VmError::InvalidContract,
+            ],
+            AbiGeneration::V03 => &[VmError::Timeout, VmError::InvalidContract],
+        }
     }
 }
 
@@ -541,6 +1071,8 @@ impl core::fmt::Display for VmError {
 }
 
 /// The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
+///
+/// In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 #[non_exhaustive]
@@ -623,6 +1155,64 @@ impl CalldataErrorKind {
             CalldataErrorKind::TrailingBytes => "trailing bytes after the value",
         }
     }
+
+    /// The ABI generations that have this definition.
+    pub const GENERATIONS: &'static [AbiGeneration] = &[AbiGeneration::V02, AbiGeneration::V03];
+
+    /// The ABI generations that have this value.
+    pub const fn generations(self) -> &'static [AbiGeneration] {
+        match self {
+            CalldataErrorKind::TruncatedUleb => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::NonCanonicalUleb => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::ReservedType => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::InvalidAtom => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::LengthTooLarge => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::LengthPastEnd => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::InvalidUtf8 => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::DuplicateKey => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::UnsortedKeys => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::TooDeep => &[AbiGeneration::V02, AbiGeneration::V03],
+            CalldataErrorKind::TrailingBytes => &[AbiGeneration::V02, AbiGeneration::V03],
+        }
+    }
+
+    /// Whether ABI generation `generation` has this value.
+    pub const fn in_generation(self, generation: AbiGeneration) -> bool {
+        generations_contain(self.generations(), generation)
+    }
+
+    /// The values ABI generation `generation` has, in definition order (none
+    /// if that generation has not this definition).
+    pub const fn all_in(generation: AbiGeneration) -> &'static [CalldataErrorKind] {
+        match generation {
+            AbiGeneration::V02 => &[
+                CalldataErrorKind::TruncatedUleb,
+                CalldataErrorKind::NonCanonicalUleb,
+                CalldataErrorKind::ReservedType,
+                CalldataErrorKind::InvalidAtom,
+                CalldataErrorKind::LengthTooLarge,
+                CalldataErrorKind::LengthPastEnd,
+                CalldataErrorKind::InvalidUtf8,
+                CalldataErrorKind::DuplicateKey,
+                CalldataErrorKind::UnsortedKeys,
+                CalldataErrorKind::TooDeep,
+                CalldataErrorKind::TrailingBytes,
+            ],
+            AbiGeneration::V03 => &[
+                CalldataErrorKind::TruncatedUleb,
+                CalldataErrorKind::NonCanonicalUleb,
+                CalldataErrorKind::ReservedType,
+                CalldataErrorKind::InvalidAtom,
+                CalldataErrorKind::LengthTooLarge,
+                CalldataErrorKind::LengthPastEnd,
+                CalldataErrorKind::InvalidUtf8,
+                CalldataErrorKind::DuplicateKey,
+                CalldataErrorKind::UnsortedKeys,
+                CalldataErrorKind::TooDeep,
+                CalldataErrorKind::TrailingBytes,
+            ],
+        }
+    }
 }
 
 impl TryFrom<u8> for CalldataErrorKind {
@@ -681,10 +1271,26 @@ impl core::fmt::Display for CalldataErrorKind {
 }
 
 /// Most topics one emitted event may carry.
+///
+/// In ABI generations v0.2 and v0.3.
 pub const EVENT_MAX_TOPICS: u32 = 4;
 
+/// The ABI generations that have [`EVENT_MAX_TOPICS`].
+pub const EVENT_MAX_TOPICS_GENERATIONS: &[AbiGeneration] =
+    &[AbiGeneration::V02, AbiGeneration::V03];
+
 /// Version assumed for a contract that declares none.
+///
+/// In ABI generation v0.2 only.
 pub const ABSENT_VERSION: &str = "v0.1.0";
 
+/// The ABI generations that have [`ABSENT_VERSION`].
+pub const ABSENT_VERSION_GENERATIONS: &[AbiGeneration] = &[AbiGeneration::V02];
+
 /// Storage slot offset where a contract's code lives.
+///
+/// In ABI generation v0.2 only.
 pub const CODE_SLOT_OFFSET: u32 = 1;
+
+/// The ABI generations that have [`CODE_SLOT_OFFSET`].
+pub const CODE_SLOT_OFFSET_GENERATIONS: &[AbiGeneration] = &[AbiGeneration::V02];

@@ -4,50 +4,171 @@
 
 #include <stdint.h>
 
-/* The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default. */
+/* Each definition is followed by <NAME>_IN_<GENERATION> and <NAME>_<VALUE>_IN_<GENERATION>,
+ * 1 if that ABI generation has the definition or value and 0 if not (spec/public-abi.md). */
+
+/* The ABI lines this crate speaks (spec/abi-generations.md); v0_2 is the default.
+ * In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation. */
 #define GENVM_ABI_GENERATION_V0_2 "v0.2"
 #define GENVM_ABI_GENERATION_V0_3 "v0.3"
+#define GENVM_ABI_GENERATION_DEFAULT GENVM_ABI_GENERATION_V0_2
+#define GENVM_ABI_GENERATION_IN_V0_2 1
+#define GENVM_ABI_GENERATION_IN_V0_3 1
+#define GENVM_ABI_GENERATION_V0_2_IN_V0_2 1
+#define GENVM_ABI_GENERATION_V0_2_IN_V0_3 1
+#define GENVM_ABI_GENERATION_V0_3_IN_V0_2 1
+#define GENVM_ABI_GENERATION_V0_3_IN_V0_3 1
 
-/* First byte of a sub-VM result frame (see framing.md). */
+/* First byte of a sub-VM result frame (see framing.md).
+ * In ABI generations v0.2 and v0.3. */
 typedef enum {
     GENVM_RESULT_CODE_RETURN = 0,
     GENVM_RESULT_CODE_USER_ERROR = 1,
     GENVM_RESULT_CODE_VM_ERROR = 2,
-    GENVM_RESULT_CODE_INTERNAL_ERROR = 3,
+    GENVM_RESULT_CODE_INTERNAL_ERROR = 3, /* only in v0.2 */
 } genvm_result_code;
+#define GENVM_RESULT_CODE_IN_V0_2 1
+#define GENVM_RESULT_CODE_IN_V0_3 1
+#define GENVM_RESULT_CODE_RETURN_IN_V0_2 1
+#define GENVM_RESULT_CODE_RETURN_IN_V0_3 1
+#define GENVM_RESULT_CODE_USER_ERROR_IN_V0_2 1
+#define GENVM_RESULT_CODE_USER_ERROR_IN_V0_3 1
+#define GENVM_RESULT_CODE_VM_ERROR_IN_V0_2 1
+#define GENVM_RESULT_CODE_VM_ERROR_IN_V0_3 1
+#define GENVM_RESULT_CODE_INTERNAL_ERROR_IN_V0_2 1
+#define GENVM_RESULT_CODE_INTERNAL_ERROR_IN_V0_3 0
 
-/* Which state a cross-contract read sees. */
+/* Which state a cross-contract read sees.
+ * In ABI generations v0.2 and v0.3. */
 typedef enum {
     GENVM_STORAGE_TYPE_DEFAULT = 0,
     GENVM_STORAGE_TYPE_LATEST_FINAL = 1,
     GENVM_STORAGE_TYPE_LATEST_NON_FINAL = 2,
 } genvm_storage_type;
+#define GENVM_STORAGE_TYPE_IN_V0_2 1
+#define GENVM_STORAGE_TYPE_IN_V0_3 1
+#define GENVM_STORAGE_TYPE_DEFAULT_IN_V0_2 1
+#define GENVM_STORAGE_TYPE_DEFAULT_IN_V0_3 1
+#define GENVM_STORAGE_TYPE_LATEST_FINAL_IN_V0_2 1
+#define GENVM_STORAGE_TYPE_LATEST_FINAL_IN_V0_3 1
+#define GENVM_STORAGE_TYPE_LATEST_NON_FINAL_IN_V0_2 1
+#define GENVM_STORAGE_TYPE_LATEST_NON_FINAL_IN_V0_3 1
 
-/* How a contract is entered. */
+/* How a contract is entered.
+ * In ABI generations v0.2 and v0.3. */
 typedef enum {
     GENVM_ENTRY_KIND_MAIN = 0,
     GENVM_ENTRY_KIND_SANDBOX = 1,
     GENVM_ENTRY_KIND_CONSENSUS_STAGE = 2,
 } genvm_entry_kind;
+#define GENVM_ENTRY_KIND_IN_V0_2 1
+#define GENVM_ENTRY_KIND_IN_V0_3 1
+#define GENVM_ENTRY_KIND_MAIN_IN_V0_2 1
+#define GENVM_ENTRY_KIND_MAIN_IN_V0_3 1
+#define GENVM_ENTRY_KIND_SANDBOX_IN_V0_2 1
+#define GENVM_ENTRY_KIND_SANDBOX_IN_V0_3 1
+#define GENVM_ENTRY_KIND_CONSENSUS_STAGE_IN_V0_2 1
+#define GENVM_ENTRY_KIND_CONSENSUS_STAGE_IN_V0_3 1
 
-/* Bytes the memory limiter charges per wasm table entry and per file mapping. */
+/* Permissions a contract sets in the permissions bitfield of its root storage slot.
+ * In ABI generation v0.3 only. */
+typedef enum {
+    GENVM_PERMISSIONS_CAN_USE_BALANCE_FOR_MESSAGE_FEES = 1,
+} genvm_permissions;
+#define GENVM_PERMISSIONS_IN_V0_2 0
+#define GENVM_PERMISSIONS_IN_V0_3 1
+#define GENVM_PERMISSIONS_CAN_USE_BALANCE_FOR_MESSAGE_FEES_IN_V0_2 0
+#define GENVM_PERMISSIONS_CAN_USE_BALANCE_FOR_MESSAGE_FEES_IN_V0_3 1
+
+/* Byte offsets of the fields of a contract's root storage slot.
+ * In ABI generation v0.3 only. */
+typedef enum {
+    GENVM_ROOT_OFFSETS_MAJOR = 0,
+    GENVM_ROOT_OFFSETS_CONTRACT = 1,
+    GENVM_ROOT_OFFSETS_CODE = 2,
+    GENVM_ROOT_OFFSETS_LOCKED_SLOTS = 3,
+    GENVM_ROOT_OFFSETS_UPGRADERS = 4,
+    GENVM_ROOT_OFFSETS_CODE_SLOT = 5,
+    GENVM_ROOT_OFFSETS_PERMISSIONS = 37,
+} genvm_root_offsets;
+#define GENVM_ROOT_OFFSETS_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_MAJOR_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_MAJOR_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_CONTRACT_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_CONTRACT_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_CODE_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_CODE_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_LOCKED_SLOTS_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_LOCKED_SLOTS_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_UPGRADERS_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_UPGRADERS_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_CODE_SLOT_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_CODE_SLOT_IN_V0_3 1
+#define GENVM_ROOT_OFFSETS_PERMISSIONS_IN_V0_2 0
+#define GENVM_ROOT_OFFSETS_PERMISSIONS_IN_V0_3 1
+
+/* Bytes the memory limiter charges: per wasm table entry, per file mapping and (v0.3) per file descriptor, runner load, VM spawn and storage page.
+ * In ABI generations v0.2 and v0.3. In v0.3 one of GenVM's internal (host-side) constants. */
 typedef enum {
     GENVM_MEMORY_LIMITER_CONSTS_TABLE_ENTRY = 64,
     GENVM_MEMORY_LIMITER_CONSTS_FILE_MAPPING = 256,
+    GENVM_MEMORY_LIMITER_CONSTS_FD_ALLOCATION = 96, /* only in v0.3 */
+    GENVM_MEMORY_LIMITER_CONSTS_RUNNER_LOAD_COST = 4096, /* only in v0.3 */
+    GENVM_MEMORY_LIMITER_CONSTS_VM_SPAWN_COST = 134217728, /* only in v0.3 */
+    GENVM_MEMORY_LIMITER_CONSTS_NEW_STORAGE_PAGE = 256, /* only in v0.3 */
+    GENVM_MEMORY_LIMITER_CONSTS_STORAGE_PAGE_INHERITED = 128, /* only in v0.3 */
 } genvm_memory_limiter_consts;
+#define GENVM_MEMORY_LIMITER_CONSTS_IN_V0_2 1
+#define GENVM_MEMORY_LIMITER_CONSTS_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_TABLE_ENTRY_IN_V0_2 1
+#define GENVM_MEMORY_LIMITER_CONSTS_TABLE_ENTRY_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_FILE_MAPPING_IN_V0_2 1
+#define GENVM_MEMORY_LIMITER_CONSTS_FILE_MAPPING_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_FD_ALLOCATION_IN_V0_2 0
+#define GENVM_MEMORY_LIMITER_CONSTS_FD_ALLOCATION_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_RUNNER_LOAD_COST_IN_V0_2 0
+#define GENVM_MEMORY_LIMITER_CONSTS_RUNNER_LOAD_COST_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_VM_SPAWN_COST_IN_V0_2 0
+#define GENVM_MEMORY_LIMITER_CONSTS_VM_SPAWN_COST_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_NEW_STORAGE_PAGE_IN_V0_2 0
+#define GENVM_MEMORY_LIMITER_CONSTS_NEW_STORAGE_PAGE_IN_V0_3 1
+#define GENVM_MEMORY_LIMITER_CONSTS_STORAGE_PAGE_INHERITED_IN_V0_2 0
+#define GENVM_MEMORY_LIMITER_CONSTS_STORAGE_PAGE_INHERITED_IN_V0_3 1
 
-/* Method names reserved by the host. */
+/* Method names reserved by the host.
+ * In ABI generations v0.2 and v0.3. */
 #define GENVM_SPECIAL_METHOD_GET_SCHEMA "#get-schema"
 #define GENVM_SPECIAL_METHOD_ERRORED_MESSAGE "#error"
+#define GENVM_SPECIAL_METHOD_IN_V0_2 1
+#define GENVM_SPECIAL_METHOD_IN_V0_3 1
+#define GENVM_SPECIAL_METHOD_GET_SCHEMA_IN_V0_2 1
+#define GENVM_SPECIAL_METHOD_GET_SCHEMA_IN_V0_3 1
+#define GENVM_SPECIAL_METHOD_ERRORED_MESSAGE_IN_V0_2 1
+#define GENVM_SPECIAL_METHOD_ERRORED_MESSAGE_IN_V0_3 1
 
-/* Well-known VM_ERROR messages. */
+/* Well-known VM_ERROR messages.
+ * In ABI generations v0.2 and v0.3. */
 #define GENVM_VM_ERROR_TIMEOUT "timeout"
-#define GENVM_VM_ERROR_VALIDATOR_DISAGREES "validator_disagrees"
-#define GENVM_VM_ERROR_VERSION_TOO_BIG "version_too_big"
-#define GENVM_VM_ERROR_OOM "OOM"
+#define GENVM_VM_ERROR_VALIDATOR_DISAGREES "validator_disagrees" /* only in v0.2 */
+#define GENVM_VM_ERROR_VERSION_TOO_BIG "version_too_big" /* only in v0.2 */
+#define GENVM_VM_ERROR_OOM "OOM" /* only in v0.2 */
 #define GENVM_VM_ERROR_INVALID_CONTRACT "invalid_contract"
+#define GENVM_VM_ERROR_IN_V0_2 1
+#define GENVM_VM_ERROR_IN_V0_3 1
+#define GENVM_VM_ERROR_TIMEOUT_IN_V0_2 1
+#define GENVM_VM_ERROR_TIMEOUT_IN_V0_3 1
+#define GENVM_VM_ERROR_VALIDATOR_DISAGREES_IN_V0_2 1
+#define GENVM_VM_ERROR_VALIDATOR_DISAGREES_IN_V0_3 0
+#define GENVM_VM_ERROR_VERSION_TOO_BIG_IN_V0_2 1
+#define GENVM_VM_ERROR_VERSION_TOO_BIG_IN_V0_3 0
+#define GENVM_VM_ERROR_OOM_IN_V0_2 1
+#define GENVM_VM_ERROR_OOM_IN_V0_3 0
+#define GENVM_VM_ERROR_INVALID_CONTRACT_IN_V0_2 1
+#define GENVM_VM_ERROR_INVALID_CONTRACT_IN_V0_3 1
 
-/* The rule of calldata.md an input breaks; the numbers are the C library's first error codes. */
+/* The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
+ * In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation. */
 typedef enum {
     GVC_ERR_TRUNCATED_ULEB = 1,
     GVC_ERR_NON_CANONICAL_ULEB = 2,
@@ -61,14 +182,47 @@ typedef enum {
     GVC_ERR_TOO_DEEP = 10,
     GVC_ERR_TRAILING_BYTES = 11,
 } genvm_calldata_error_kind;
+#define GVC_ERR_IN_V0_2 1
+#define GVC_ERR_IN_V0_3 1
+#define GVC_ERR_TRUNCATED_ULEB_IN_V0_2 1
+#define GVC_ERR_TRUNCATED_ULEB_IN_V0_3 1
+#define GVC_ERR_NON_CANONICAL_ULEB_IN_V0_2 1
+#define GVC_ERR_NON_CANONICAL_ULEB_IN_V0_3 1
+#define GVC_ERR_RESERVED_TYPE_IN_V0_2 1
+#define GVC_ERR_RESERVED_TYPE_IN_V0_3 1
+#define GVC_ERR_INVALID_ATOM_IN_V0_2 1
+#define GVC_ERR_INVALID_ATOM_IN_V0_3 1
+#define GVC_ERR_LENGTH_TOO_LARGE_IN_V0_2 1
+#define GVC_ERR_LENGTH_TOO_LARGE_IN_V0_3 1
+#define GVC_ERR_LENGTH_PAST_END_IN_V0_2 1
+#define GVC_ERR_LENGTH_PAST_END_IN_V0_3 1
+#define GVC_ERR_INVALID_UTF8_IN_V0_2 1
+#define GVC_ERR_INVALID_UTF8_IN_V0_3 1
+#define GVC_ERR_DUPLICATE_KEY_IN_V0_2 1
+#define GVC_ERR_DUPLICATE_KEY_IN_V0_3 1
+#define GVC_ERR_UNSORTED_KEYS_IN_V0_2 1
+#define GVC_ERR_UNSORTED_KEYS_IN_V0_3 1
+#define GVC_ERR_TOO_DEEP_IN_V0_2 1
+#define GVC_ERR_TOO_DEEP_IN_V0_3 1
+#define GVC_ERR_TRAILING_BYTES_IN_V0_2 1
+#define GVC_ERR_TRAILING_BYTES_IN_V0_3 1
 
-/* Most topics one emitted event may carry. */
+/* Most topics one emitted event may carry.
+ * In ABI generations v0.2 and v0.3. */
 #define GENVM_EVENT_MAX_TOPICS 4u
+#define GENVM_EVENT_MAX_TOPICS_IN_V0_2 1
+#define GENVM_EVENT_MAX_TOPICS_IN_V0_3 1
 
-/* Version assumed for a contract that declares none. */
+/* Version assumed for a contract that declares none.
+ * In ABI generation v0.2 only. */
 #define GENVM_ABSENT_VERSION "v0.1.0"
+#define GENVM_ABSENT_VERSION_IN_V0_2 1
+#define GENVM_ABSENT_VERSION_IN_V0_3 0
 
-/* Storage slot offset where a contract's code lives. */
+/* Storage slot offset where a contract's code lives.
+ * In ABI generation v0.2 only. */
 #define GENVM_CODE_SLOT_OFFSET 1u
+#define GENVM_CODE_SLOT_OFFSET_IN_V0_2 1
+#define GENVM_CODE_SLOT_OFFSET_IN_V0_3 0
 
 #endif /* GENVM_ABI_H */
