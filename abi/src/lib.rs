@@ -17,6 +17,24 @@
 //! assert_eq!(ResultCode::try_from(7).unwrap_err().to_string(), "unknown result_code value 7");
 //! ```
 //!
+//! The crate speaks two GenVM ABI lines, the [`AbiGeneration`]s `v0.2` (the
+//! default) and `v0.3` (`spec/abi-generations.md`). Every definition says
+//! which generations have it and each of its values (`spec/public-abi.md`):
+//! enums and constants groups have `GENERATIONS`, `generations()`,
+//! `in_generation()` and `all_in()`, a constant `NAME` has
+//! `NAME_GENERATIONS`.
+//!
+//! ```
+//! use genvm_abi::{AbiGeneration, Permissions, ResultCode, CODE_SLOT_OFFSET_GENERATIONS};
+//! let v0_3 = AbiGeneration::V03;
+//! assert_eq!(AbiGeneration::default(), AbiGeneration::V02);
+//! // Is result code 3 valid in v0.3, and which result codes are?
+//! assert!(!ResultCode::try_from(3).is_ok_and(|code| code.in_generation(v0_3)));
+//! assert_eq!(ResultCode::all_in(v0_3), [ResultCode::Return, ResultCode::UserError, ResultCode::VmError]);
+//! assert_eq!(Permissions::GENERATIONS, [v0_3]);
+//! assert!(!CODE_SLOT_OFFSET_GENERATIONS.contains(&v0_3));
+//! ```
+//!
 //! With the `serde` feature, [`HostCall`] and the types of its fields are the
 //! messages a guest sends the host, with serde derives matching the host's
 //! shapes, and [`StorageType`] serializes as its number.
@@ -123,5 +141,115 @@ mod tests {
             "values are case-sensitive"
         );
         assert!(EntryKind::try_from(255).is_err());
+    }
+
+    extern crate std;
+    use std::{format, string::ToString};
+    use AbiGeneration::{V02, V03};
+
+    #[test]
+    fn the_default_generation_is_v0_2() {
+        const DEFAULT: AbiGeneration = AbiGeneration::DEFAULT;
+        assert_eq!(DEFAULT, V02);
+        assert_eq!(AbiGeneration::default(), V02);
+        assert_eq!(AbiGeneration::try_from("v0.3"), Ok(V03));
+        assert_eq!("v0_3".parse::<AbiGeneration>(), Ok(V03));
+        assert_eq!(V03.to_string(), "v0.3");
+    }
+
+    #[test]
+    fn internal_error_is_not_a_result_code_of_v0_3() {
+        assert_eq!(ResultCode::InternalError.generations(), [V02]);
+        assert!(ResultCode::InternalError.in_generation(V02));
+        assert!(!ResultCode::InternalError.in_generation(V03));
+        assert_eq!(ResultCode::all_in(V02), ResultCode::ALL);
+        assert_eq!(
+            ResultCode::all_in(V03),
+            [
+                ResultCode::Return,
+                ResultCode::UserError,
+                ResultCode::VmError
+            ]
+        );
+        assert_eq!(ResultCode::GENERATIONS, [V02, V03]);
+        let known_in = |raw: u8, generation| {
+            ResultCode::try_from(raw).is_ok_and(|code| code.in_generation(generation))
+        };
+        assert!(known_in(3, V02) && !known_in(3, V03) && known_in(2, V03) && !known_in(4, V02));
+        // Answers are `const`.
+        const _: () = assert!(!ResultCode::InternalError.in_generation(V03));
+        const V0_3_CODES: &[ResultCode] = ResultCode::all_in(V03);
+        assert_eq!(V0_3_CODES.len(), 3);
+    }
+
+    #[test]
+    fn permissions_and_root_offsets_are_v0_3_only() {
+        assert_eq!(Permissions::GENERATIONS, [V03]);
+        assert_eq!(Permissions::all_in(V02), []);
+        assert_eq!(Permissions::all_in(V03), Permissions::ALL);
+        assert_eq!(Permissions::CanUseBalanceForMessageFees.value(), 1);
+        assert_eq!(RootOffsets::GENERATIONS, [V03]);
+        assert_eq!(RootOffsets::all_in(V02), []);
+        assert_eq!(RootOffsets::Permissions.value(), 37);
+        assert_eq!(RootOffsets::CodeSlot.value(), 5);
+        assert!(!RootOffsets::Major.in_generation(V02));
+    }
+
+    #[test]
+    fn v0_2_only_definitions_and_values() {
+        assert_eq!(ABSENT_VERSION_GENERATIONS, [V02]);
+        assert_eq!(CODE_SLOT_OFFSET_GENERATIONS, [V02]);
+        assert_eq!(EVENT_MAX_TOPICS_GENERATIONS, [V02, V03]);
+        assert_eq!(
+            VmError::all_in(V03),
+            [VmError::Timeout, VmError::InvalidContract]
+        );
+        assert!(VmError::Oom.in_generation(V02) && !VmError::Oom.in_generation(V03));
+        assert_eq!(SpecialMethod::all_in(V03), SpecialMethod::ALL);
+        assert_eq!(StorageType::all_in(V03), StorageType::ALL);
+        assert_eq!(EntryKind::all_in(V03), EntryKind::ALL);
+    }
+
+    #[test]
+    fn the_codec_s_own_definitions_are_in_every_generation() {
+        for generation in AbiGeneration::ALL {
+            assert_eq!(
+                CalldataErrorKind::all_in(generation),
+                CalldataErrorKind::ALL
+            );
+            assert_eq!(AbiGeneration::all_in(generation), AbiGeneration::ALL);
+        }
+    }
+
+    #[test]
+    fn memory_limiter_consts_are_a_group_of_named_numbers() {
+        use MemoryLimiterConsts as M;
+        assert_eq!(M::GENERATIONS, [V02, V03]);
+        assert_eq!(M::all_in(V02), [M::TableEntry, M::FileMapping]);
+        assert_eq!(M::all_in(V03), M::ALL);
+        assert_eq!(M::FdAllocation.generations(), [V03]);
+        assert_eq!(
+            M::ALL.map(M::value),
+            [64, 256, 96, 4096, 134_217_728, 256, 128]
+        );
+        // Two members share 256 and stay two members.
+        assert_eq!(M::FileMapping.value(), M::NewStoragePage.value());
+        assert_ne!(M::FileMapping, M::NewStoragePage);
+        assert!(M::FileMapping.in_generation(V02) && !M::NewStoragePage.in_generation(V02));
+        assert_eq!(M::NewStoragePage.name(), "new_storage_page");
+        assert_eq!("new_storage_page".parse::<M>(), Ok(M::NewStoragePage));
+        assert_eq!(
+            "nope".parse::<M>().unwrap_err().definition(),
+            "memory_limiter_consts"
+        );
+        assert_eq!(format!("{:?}", M::NewStoragePage), "NewStoragePage");
+        assert_eq!(format!("{}", M::NewStoragePage), "new_storage_page");
+        // The members are constants, so they work as patterns.
+        let charged = |item: M| match item {
+            M::FileMapping | M::NewStoragePage => "page",
+            _ => "other",
+        };
+        assert_eq!(charged(M::NewStoragePage), "page");
+        assert_eq!(charged(M::TableEntry), "other");
     }
 }
