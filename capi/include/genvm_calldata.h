@@ -41,7 +41,8 @@ typedef enum gvc_error_kind {
     GVC_ERR_MESSAGE_LOOKS_LIKE_DATA = 25, /* a user error message starting with 4 NULs */
     GVC_ERR_INVALID_ARGUMENT = 26,        /* e.g. an unknown frame kind */
     GVC_ERR_INTERNAL = 27,                /* a bug in the library: please report */
-    GVC_ERR_NOT_A_CALL = 28               /* calldata, but no method call of either generation */
+    GVC_ERR_NOT_A_CALL = 28,              /* calldata, but no method call of either generation */
+    GVC_ERR_FRAME_NOT_ALLOWED = 29        /* a frame code not allowed in its generation and context */
 } gvc_error_kind;
 
 /* Bytes owned by the library; ptr is NULL when cap is 0. */
@@ -56,7 +57,8 @@ typedef enum gvc_frame_kind {
     GVC_FRAME_USER_ERROR = 1,       /* payload: UTF-8 message */
     GVC_FRAME_VM_ERROR = 2,         /* payload: UTF-8 message */
     GVC_FRAME_INTERNAL_ERROR = 3,   /* payload: UTF-8 message */
-    GVC_FRAME_USER_ERROR_DATA = 4   /* payload: calldata (after the 4 zero bytes) */
+    GVC_FRAME_USER_ERROR_DATA = 4,  /* payload: calldata (after the 4 zero bytes in v0.2) */
+    GVC_FRAME_FATAL_VM_ERROR = 5    /* payload: UTF-8 message (v0.3, code byte 4) */
 } gvc_frame_kind;
 
 /* A decoded frame; payload points into the decoded bytes (not NUL-terminated). */
@@ -104,6 +106,20 @@ int32_t gvc_frame_decode(const uint8_t *data, size_t len, gvc_frame *out, gvc_er
 /* Encodes a frame of `kind` (a gvc_frame_kind) around payload. */
 int32_t gvc_frame_encode(int32_t kind, const uint8_t *payload, size_t len, gvc_buf *out,
                          gvc_error *err);
+
+/* Where a frame travels; v0.3's rules depend on it (spec/framing.md). */
+typedef enum gvc_frame_context {
+    GVC_CONTEXT_SUBVM = 0,     /* a sub-VM's result, nested transport included */
+    GVC_CONTEXT_NONDET = 1,    /* a non-deterministic block's result */
+    GVC_CONTEXT_TOP_LEVEL = 2  /* a run's top-level result */
+} gvc_frame_context;
+
+/* gvc_frame_decode and gvc_frame_encode for an ABI generation
+ * (GENVM_ABI_GENERATION_V0_2 or _V0_3) and a gvc_frame_context. */
+int32_t gvc_frame_decode_in(const uint8_t *data, size_t len, const char *generation, int32_t context,
+                            gvc_frame *out, gvc_error *err);
+int32_t gvc_frame_encode_in(int32_t kind, const uint8_t *payload, size_t len, const char *generation,
+                            int32_t context, gvc_buf *out, gvc_error *err);
 
 /* The v0.3 call key of a method name (UTF-8) into out[32]; NULL or "" (a
  * deployment, a call without a name) give 0. */

@@ -6,6 +6,8 @@ JSON parser): one line per vector.
   I <hex> <error name> <offset> invalid calldata
   F <hex> <frame kind> <payload hex>   a valid frame (kinds as gvc_frame_kind)
   G <hex> <error name> <offset>        an invalid frame
+  H <hex> <context> <frame kind> <payload hex>   a valid v0.3 frame
+  J <hex> <context> <error name>                an invalid v0.3 frame
   K <name hex> <key hex>               a call key ("-" for a deployment)
   M <hex> <generation> <output hex>    a migration
   N <hex> <generation> <error name>    a refused migration (as the C library names it)
@@ -32,6 +34,16 @@ def main():
         else:
             error = vector.get("calldata_error") or FRAME_ERRORS[vector["error"]]
             print("G", vector["hex"], error, vector.get("offset", 0), sep="\t")
+    contexts = {"subvm": 0, "nondet": 1, "top_level": 2}
+    kinds = dict(FRAME_KINDS, user_error_data=4, fatal_vm_error=5)
+    errors = dict(FRAME_ERRORS, not_allowed="frame_not_allowed")
+    for vector in json.loads((SPEC / "framing.json").read_text())["vectors_v0_3"]:
+        context = contexts[vector["context"]]
+        if "kind" in vector:
+            print("H", vector["hex"], context, kinds[vector["kind"]], vector["hex"][2:], sep="\t")
+        else:
+            error = vector.get("calldata_error") or errors[vector["error"]]
+            print("J", vector["hex"], context, error, sep="\t")
     calls = json.loads((SPEC / "method-calls.json").read_text())
     for vector in calls["call_keys"]:
         name = "-" if vector["method"] is None else vector["method"].encode("utf-8").hex()

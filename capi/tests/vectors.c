@@ -212,6 +212,35 @@ static void edge_cases(void) {
     gvc_buf_free(&buf);
 }
 
+static void current_frame(const char *hex, int32_t context, int32_t kind, const char *payload_hex) {
+    size_t len, plen;
+    uint8_t *data = from_hex(hex, &len);
+    uint8_t *payload = from_hex(payload_hex, &plen);
+    gvc_frame frame;
+    gvc_error err;
+    gvc_buf buf = {NULL, 0, 0};
+    CHECK(gvc_frame_decode_in(data, len, GENVM_ABI_GENERATION_V0_3, context, &frame, &err) == GVC_OK,
+          "v0.3 frame %s: %s", hex, err.message);
+    CHECK(frame.kind == kind && same(frame.payload, frame.len, payload, plen), "v0.3 frame %s", hex);
+    CHECK(gvc_frame_encode_in(kind, payload, plen, GENVM_ABI_GENERATION_V0_3, context, &buf, &err) == GVC_OK &&
+              same(buf.ptr, buf.len, data, len),
+          "v0.3 encode %s: %s", hex, err.message);
+    gvc_buf_free(&buf);
+    free(payload);
+    free(data);
+}
+
+static void current_bad_frame(const char *hex, int32_t context, const char *kind) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_frame frame;
+    gvc_error err;
+    int32_t code = gvc_frame_decode_in(data, len, GENVM_ABI_GENERATION_V0_3, context, &frame, &err);
+    const char *name = gvc_error_name(code);
+    CHECK(name && strcmp(name, kind) == 0, "v0.3 frame %s: %s, want %s", hex, name ? name : "?", kind);
+    free(data);
+}
+
 static void call_key_vector(const char *name_hex, const char *key_hex) {
     size_t len = 0, klen;
     uint8_t *name = strcmp(name_hex, "-") == 0 ? NULL : from_hex(name_hex, &len);
@@ -269,9 +298,9 @@ int main(void) {
     long vectors = 0;
     while (getline(&line, &cap, stdin) > 0) {
         line[strcspn(line, "\n")] = 0;
-        char *fields[4] = {0};
+        char *fields[5] = {0};
         char *rest = line;
-        for (int i = 0; i < 4 && rest; i++) {
+        for (int i = 0; i < 5 && rest; i++) {
             fields[i] = rest;
             char *tab = strchr(rest, '\t');
             if (tab) *tab = 0;
@@ -284,6 +313,8 @@ int main(void) {
         case 'I': invalid_calldata(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
         case 'F': valid_frame(fields[1], (int32_t)atoi(fields[2]), fields[3]); break;
         case 'G': invalid_frame(fields[1], fields[2], strtoull(fields[3], NULL, 10)); break;
+        case 'H': current_frame(fields[1], (int32_t)atoi(fields[2]), (int32_t)atoi(fields[3]), fields[4]); break;
+        case 'J': current_bad_frame(fields[1], (int32_t)atoi(fields[2]), fields[3]); break;
         case 'K': call_key_vector(fields[1], fields[2]); break;
         case 'M': migration(fields[1], fields[2], fields[3], 0); break;
         case 'N': migration(fields[1], fields[2], fields[3], 1); break;

@@ -101,7 +101,6 @@ pub fn gvm32_decode(text: &str) -> Result<Vec<u8>, Gvm32Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::ToString;
     use alloc::vec;
 
     #[test]

@@ -101,8 +101,9 @@ pub use encode::{
 };
 pub use error::{DecodeError, ErrorKind};
 pub use frame::{
-    decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
-    UserError, UserErrorRef, USER_ERROR_DATA_PREFIX,
+    decode_frame, decode_frame_in, known_vm_error, Frame, FrameContext, FrameEncodeError,
+    FrameError, FrameRef, UnpackError, UserError, UserErrorRef, FATAL_VM_ERROR_CODE,
+    USER_ERROR_DATA_PREFIX,
 };
 pub use gvm32::{gvm32_decode, gvm32_encode, Gvm32Error};
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};

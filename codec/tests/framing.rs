@@ -3,10 +3,10 @@
 mod common;
 
 use common::repo_root;
-use genvm_calldata::abi::VmError;
+use genvm_calldata::abi::{AbiGeneration, VmError};
 use genvm_calldata::{
-    decode_frame, known_vm_error, Frame, FrameEncodeError, FrameError, FrameRef, UnpackError,
-    UserError, Value,
+    decode_frame, decode_frame_in, known_vm_error, Frame, FrameContext, FrameEncodeError,
+    FrameError, FrameRef, UnpackError, UserError, Value,
 };
 use serde_json::Value as Json;
 
@@ -27,6 +27,97 @@ fn describe(frame: &FrameRef<'_>) -> (&'static str, String) {
         Frame::UserError(UserError::Data(data)) => ("user_error_data", data.to_string()),
         Frame::VmError(message) => ("vm_error", message.to_string()),
         Frame::InternalError(message) => ("internal_error", message.to_string()),
+        Frame::FatalVmError(message) => ("fatal_vm_error", message.to_string()),
+    }
+}
+
+/// Every v0.3 vector, read in its context: the frame and its bytes back, or
+/// the refusal with its details.
+#[test]
+fn every_v0_3_framing_vector_passes() {
+    let text = std::fs::read_to_string(repo_root().join("spec/vectors/framing.json")).unwrap();
+    let document: Json = serde_json::from_str(&text).unwrap();
+    let vectors = document["vectors_v0_3"].as_array().unwrap();
+    assert!(vectors.len() >= 40);
+    for vector in vectors {
+        let name = vector["name"].as_str().unwrap();
+        let context = FrameContext::from_name(vector["context"].as_str().unwrap()).unwrap();
+        let input = hex::decode(vector["hex"].as_str().unwrap()).unwrap();
+        let decoded = decode_frame_in(&input, AbiGeneration::V03, context);
+        match (decoded, vector.get("kind")) {
+            (Ok(frame), Some(kind)) => {
+                let payload = vector.get("text").or(vector.get("message")).unwrap();
+                assert_eq!(
+                    describe(&frame),
+                    (kind.as_str().unwrap(), payload.as_str().unwrap().to_owned()),
+                    "{name}"
+                );
+                let again = frame.encode_in(AbiGeneration::V03, context).unwrap();
+                assert_eq!(again, input, "{name}: re-encoding");
+                assert_eq!(frame.encoded_len_in(AbiGeneration::V03), input.len());
+            }
+            (Err(error), None) => {
+                assert_eq!(
+                    error.name(),
+                    vector["error"].as_str().unwrap(),
+                    "{name}: {error}"
+                );
+                match error {
+                    FrameError::Calldata(inner) => {
+                        assert_eq!(
+                            Some(inner.kind().name()),
+                            vector["calldata_error"].as_str(),
+                            "{name}"
+                        );
+                        assert_eq!(
+                            Some(inner.offset() as u64),
+                            vector["offset"].as_u64(),
+                            "{name}"
+                        );
+                    }
+                    FrameError::InvalidUtf8 { offset } => {
+                        assert_eq!(Some(offset as u64), vector["offset"].as_u64(), "{name}")
+                    }
+                    FrameError::NotAllowed { code, .. } | FrameError::UnknownCode(code) => {
+                        assert_eq!(Some(u64::from(code)), vector["code"].as_u64(), "{name}")
+                    }
+                    FrameError::Empty => {}
+                }
+            }
+            (got, _) => panic!("{name}: got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn frames_without_a_form_in_a_generation_are_refused() {
+    use FrameContext::{NondetBlock, SubVm, TopLevel};
+    let fatal: Frame = Frame::FatalVmError("out_of memory".into());
+    assert_eq!(
+        fatal.encode_in(AbiGeneration::V03, SubVm).unwrap(),
+        b"\x04out_of memory"
+    );
+    for (generation, context) in [
+        (AbiGeneration::V03, NondetBlock),
+        (AbiGeneration::V03, TopLevel),
+        (AbiGeneration::V02, SubVm),
+    ] {
+        let error = fatal.encode_in(generation, context).unwrap_err();
+        assert!(matches!(error, FrameEncodeError::NotAllowed(_)), "{error}");
+    }
+    let message: Frame = Frame::UserError(UserError::Message("no".into()));
+    assert!(message.encode_in(AbiGeneration::V03, SubVm).is_err());
+    let internal: Frame = Frame::InternalError("disk".into());
+    assert!(internal.encode_in(AbiGeneration::V03, TopLevel).is_err());
+    assert_eq!(fatal.code(), genvm_calldata::abi::ResultCode::VmError);
+    // v0.2 reads the same in every context, exactly as decode_frame.
+    for context in FrameContext::ALL {
+        for bytes in [&b"\x03x"[..], b"\x01\x00\x00\x00\x00\x00", b"\x04"] {
+            assert_eq!(
+                decode_frame_in(bytes, AbiGeneration::V02, context),
+                decode_frame(bytes)
+            );
+        }
     }
 }
 

@@ -214,14 +214,15 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
             Ok(frame) => frame,
             Err(error) => return fail_frame(out, error),
         };
-        set(slot::CODE, frame.code().value() as usize);
+        set(slot::CODE, frame.code_byte() as usize);
         // Where a calldata payload starts.
         let at = match frame {
             Frame::Return(_) => 1,
             Frame::UserError(UserError::Data(_)) => 1 + USER_ERROR_DATA_PREFIX.len(),
             Frame::UserError(UserError::Message(message))
             | Frame::VmError(message)
-            | Frame::InternalError(message) => {
+            | Frame::InternalError(message)
+            | Frame::FatalVmError(message) => {
                 set(slot::IS_DATA, 0);
                 set(
                     slot::MESSAGE_AT,

@@ -26,6 +26,7 @@ pub fn read<'py>(py: Python<'py>, frame: &[u8]) -> PyResult<(&'static str, Bound
         Frame::UserError(UserError::Message(text)) => return Ok(("user_error", message(py, text))),
         Frame::VmError(text) => return Ok(("vm_error", message(py, text))),
         Frame::InternalError(text) => return Ok(("internal_error", message(py, text))),
+        Frame::FatalVmError(text) => return Ok(("fatal_vm_error", message(py, text))),
     };
     let value = build(py, &frame[at..], |error| {
         frame_error(FrameError::Calldata(error.with_offset(error.offset() + at)))

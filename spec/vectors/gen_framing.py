@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Writes spec/vectors/framing.json: ResultCode frame vectors (framing.md).
 
+"vectors" are v0.2's (read alike in every context); "vectors_v0_3" are
+v0.3's, each read in its "context" (one of "contexts").
+
 Calldata payloads come from gen_calldata.py's encoder and printer. `--check`
 exits 1 if the file differs from what it would write.
 """
@@ -12,6 +15,8 @@ from gen_calldata import encode, text, write_or_check  # noqa: E402
 
 OUT = pathlib.Path(__file__).with_name("framing.json")
 VECTORS = []
+CURRENT = []
+CONTEXTS = ["subvm", "nondet", "top_level"]
 
 
 def frame(name, description, data, kind, **payload):
@@ -66,10 +71,57 @@ def build():
         "invalid_utf8", offset=3)
 
 
+def current(name, description, data, contexts, kind=None, **outcome):
+    """A v0.3 frame read in each of `contexts`: `kind` and its payload, or
+    `error` (in `outcome`) when it is refused there."""
+    for context in contexts:
+        vector = {"name": f"{name}_{context}", "description": description, "context": context,
+                  "hex": bytes(data).hex()}
+        vector.update({"kind": kind} if kind else {})
+        vector.update(outcome)
+        CURRENT.append(vector)
+
+
+def build_current():
+    """v0.3 (genvm-manager 03-schemas.rst "Sub-VM Result Encoding", 05-result.rst "Fatal VM Error",
+    "InternalError"): no USER_ERROR prefix, codes 0..2, code 4 only between nested VMs."""
+    for name, value in [("int", 42), ("map", {"ok": True})]:
+        current(f"return_{name}", f"RETURN carrying {text(value)}", b"\x00" + encode(value), CONTEXTS, "return",
+                text=text(value))
+    for name, value in [("string", "not allowed"), ("map", {"code": 7}), ("null", None)]:
+        current(f"user_error_{name}", f"USER_ERROR data {text(value)}, no prefix", b"\x01" + encode(value),
+                CONTEXTS, "user_error_data", text=text(value))
+    current("user_error_v0_2_prefix", "v0.2's four zero bytes are not a prefix any more: 00 is null, then trailing",
+            b"\x01\x00\x00\x00\x00\x09", CONTEXTS, error="calldata", calldata_error="trailing_bytes", offset=2)
+    current("user_error_raw_text", "a raw UTF-8 message is not calldata", b"\x01oops", CONTEXTS,
+            error="calldata", calldata_error="reserved_type", offset=1)
+    current("user_error_empty", "USER_ERROR needs a value", b"\x01", CONTEXTS, error="calldata",
+            calldata_error="truncated_uleb", offset=1)
+    for message in ["exit_code 1", "out_of memory # wasm", "timeout"]:
+        label = message.split(" #")[0].replace(" ", "_")
+        current(f"vm_error_{label}", f"VM_ERROR {message!r}", b"\x02" + message.encode(), CONTEXTS, "vm_error",
+                message=message)
+    current("fatal_vm_error", "code 4, a fatal VM error, between nested VMs", b"\x04out_of memory", ["subvm"],
+            "fatal_vm_error", message="out_of memory")
+    current("fatal_vm_error", "code 4 is forbidden outside nested transport", b"\x04out_of memory",
+            ["nondet", "top_level"], error="not_allowed", code=4)
+    current("internal_error", "INTERNAL_ERROR is not a result in v0.3", b"\x03host failed", CONTEXTS,
+            error="not_allowed", code=3)
+    current("unknown_code_5", "code 5 is no code", b"\x05", CONTEXTS, error="unknown_code", code=5)
+    current("empty", "no code byte", b"", CONTEXTS, error="empty")
+    current("vm_error_not_utf8", "a VM error code with a bad byte", b"\x02\xc0\x80", CONTEXTS,
+            error="invalid_utf8", offset=1)
+    current("fatal_not_utf8", "a fatal VM error with a bad byte", b"\x04\xff", ["subvm"], error="invalid_utf8",
+            offset=1)
+
+
 def main():
     VECTORS.clear()
+    CURRENT.clear()
     build()
-    write_or_check(OUT, {"format": "genvm-framing-vectors", "version": 1, "vectors": VECTORS})
+    build_current()
+    write_or_check(OUT, {"format": "genvm-framing-vectors", "version": 2, "vectors": VECTORS,
+                         "contexts": CONTEXTS, "vectors_v0_3": CURRENT})
 
 
 if __name__ == "__main__":

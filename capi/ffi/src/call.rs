@@ -8,6 +8,32 @@ use codec::{call_key, migrate_call, MethodCallError};
 use crate::buf::{fill, gvc_buf};
 use crate::error::{guard, gvc_error, input, output, put, utf8, Code, Failure};
 
+/// The generation a NUL-terminated string names (`"v0.2"`, `"v0.3"`).
+///
+/// # Safety
+/// `name` is NULL or a NUL-terminated string.
+pub unsafe fn generation_named(name: *const c_char) -> Result<AbiGeneration, Failure> {
+    if name.is_null() {
+        return Err(Failure::new(
+            Code::NullArgument,
+            0,
+            "the ABI generation is NULL",
+        ));
+    }
+    // SAFETY: non-NULL, and the caller promises a NUL-terminated string.
+    let name = unsafe { CStr::from_ptr(name) };
+    name.to_str()
+        .ok()
+        .and_then(|name| AbiGeneration::try_from(name).ok())
+        .ok_or_else(|| {
+            Failure::new(
+                Code::InvalidArgument,
+                0,
+                "unknown ABI generation (v0.2 or v0.3)",
+            )
+        })
+}
+
 /// Writes the v0.3 call key of the method name `name[..len]` (UTF-8) into
 /// the 32 bytes at `out`. A deployment and a call without a name have the
 /// key 0: pass NULL (or an empty name).
@@ -48,25 +74,10 @@ pub unsafe extern "C" fn gvc_call_migrate(
     out: *mut gvc_buf,
     err: *mut gvc_error,
 ) -> i32 {
-    if to.is_null() {
-        return guard(err, || {
-            Err(Failure::new(Code::NullArgument, 0, "to is NULL"))
-        });
-    }
-    // SAFETY: non-NULL, and the caller promises a NUL-terminated string.
-    let to = unsafe { CStr::from_ptr(to) };
-    let Some(to) = to
-        .to_str()
-        .ok()
-        .and_then(|to| AbiGeneration::try_from(to).ok())
-    else {
-        return guard(err, || {
-            Err(Failure::new(
-                Code::InvalidArgument,
-                0,
-                "unknown ABI generation (v0.2 or v0.3)",
-            ))
-        });
+    // SAFETY: the caller's promise on `to`.
+    let to = match unsafe { generation_named(to) } {
+        Ok(to) => to,
+        Err(failure) => return guard(err, || Err(failure)),
     };
     // SAFETY: the caller's promises, passed on.
     unsafe {

@@ -47,12 +47,14 @@ pub enum Code {
     Internal = 27,
     /// Calldata that is not a method call of either ABI generation.
     NotACall = 28,
+    /// A frame code the generation does not allow where the frame travels.
+    FrameNotAllowed = 29,
 }
 
 /// The C ABI's own codes with their names (`GVC_ERR_` + upper case in the
 /// header), NUL-terminated for C. Codes 1 to 11 and their names are
 /// `codec::ErrorKind`'s, generated from `spec/public-abi.json`.
-const OWN_NAMES: [(Code, &CStr); 10] = [
+const OWN_NAMES: [(Code, &CStr); 11] = [
     (Code::Ok, c"ok"),
     (Code::NullArgument, c"null_argument"),
     (Code::Misaligned, c"misaligned"),
@@ -63,6 +65,7 @@ const OWN_NAMES: [(Code, &CStr); 10] = [
     (Code::InvalidArgument, c"invalid_argument"),
     (Code::Internal, c"internal"),
     (Code::NotACall, c"not_a_call"),
+    (Code::FrameNotAllowed, c"frame_not_allowed"),
 ];
 
 /// `ErrorKind`'s names, NUL-terminated, made once and kept for the
