@@ -3,8 +3,8 @@
 
 use genvm_calldata::abi::AbiGeneration;
 use genvm_calldata::{
-    call_key as key_of, decode_frame, decode_ref, encode as encode_value, from_text, migrate_call,
-    validate as check, Frame, MethodCall, UserError, Value,
+    call_key as key_of, decode_frame_in, decode_ref, encode as encode_value, from_text,
+    migrate_call, validate as check, Frame, FrameContext, MethodCall, UserError, Value,
 };
 
 use crate::encoding::{is_blank, Encoding};
@@ -78,19 +78,24 @@ pub fn validate(raw: &[u8], from: Encoding) -> Answer {
     Ok(line("ok"))
 }
 
-pub fn frame_decode(raw: &[u8], from: Encoding) -> Answer {
+/// The ABI generation and the context a frame is read or written in.
+pub type FrameRules = (AbiGeneration, FrameContext);
+
+pub fn frame_decode(raw: &[u8], from: Encoding, (generation, context): FrameRules) -> Answer {
     let bytes = from.read(raw)?;
-    let frame = decode_frame(&bytes).map_err(|e| Failure::new(e.to_string()))?;
+    let frame =
+        decode_frame_in(&bytes, generation, context).map_err(|e| Failure::new(e.to_string()))?;
     Ok(line(match frame {
         Frame::Return(value) => format!("return {value}"),
         Frame::UserError(UserError::Message(message)) => format!("user_error {}", quoted(message)),
         Frame::UserError(UserError::Data(data)) => format!("user_error_data {data}"),
         Frame::VmError(message) => format!("vm_error {}", quoted(message)),
         Frame::InternalError(message) => format!("internal_error {}", quoted(message)),
+        Frame::FatalVmError(message) => format!("fatal_vm_error {}", quoted(message)),
     }))
 }
 
-pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Answer {
+pub fn frame_encode(args: &FrameArgs, to: Encoding, (generation, context): FrameRules) -> Answer {
     let frame: Frame = if let Some(text) = &args.return_value {
         Frame::Return(parse_text(text.as_bytes())?)
     } else if let Some(text) = &args.user_error_data {
@@ -101,11 +106,15 @@ pub fn frame_encode(args: &FrameArgs, to: Encoding) -> Answer {
         Frame::VmError(message.clone())
     } else if let Some(message) = &args.internal_error {
         Frame::InternalError(message.clone())
+    } else if let Some(message) = &args.fatal_vm_error {
+        Frame::FatalVmError(message.clone())
     } else {
         // clap requires exactly one of the flags.
         return Err(Failure::new("no frame given"));
     };
-    let bytes = frame.encode().map_err(|e| Failure::new(e.to_string()))?;
+    let bytes = frame
+        .encode_in(generation, context)
+        .map_err(|e| Failure::new(e.to_string()))?;
     Ok(to.write(&bytes))
 }
 

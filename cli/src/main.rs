@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use genvm_calldata::abi::AbiGeneration;
+use genvm_calldata::FrameContext;
 
 use crate::commands::Layout;
 use crate::encoding::Encoding;
@@ -160,14 +161,16 @@ impl From<Generation> for AbiGeneration {
 #[derive(Subcommand)]
 enum FrameCommand {
     /// Print a frame as `return <text>`, `user_error "<message>"`,
-    /// `user_error_data <text>`, `vm_error "<message>"` or
-    /// `internal_error "<message>"`.
+    /// `user_error_data <text>`, `vm_error "<message>"`,
+    /// `internal_error "<message>"` or `fatal_vm_error "<message>"`.
     #[command(after_help = ABOUT_TEXT)]
     Decode {
         #[command(flatten)]
         input: InputArgs,
         #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
         from: Encoding,
+        #[command(flatten)]
+        rules: FrameRules,
     },
     /// Build a frame.
     #[command(after_help = ABOUT_TEXT)]
@@ -176,7 +179,40 @@ enum FrameCommand {
         frame: FrameArgs,
         #[arg(long, value_enum, default_value_t = Encoding::Hex, help = TO)]
         to: Encoding,
+        #[command(flatten)]
+        rules: FrameRules,
     },
+}
+
+/// `--abi` and `--context` of `frame`.
+#[derive(Args, Clone, Copy)]
+struct FrameRules {
+    #[arg(long, value_enum, default_value_t = Generation::V0_2, help = ABI)]
+    abi: Generation,
+    /// Where the frame travels (v0.3's rules depend on it): a sub-VM's
+    /// result, a non-deterministic block's or a run's top-level result.
+    #[arg(long, value_enum, default_value_t = Context::Subvm)]
+    context: Context,
+}
+
+/// `--context` of `frame`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Context {
+    Subvm,
+    Nondet,
+    #[value(name = "top_level")]
+    TopLevel,
+}
+
+impl FrameRules {
+    fn resolve(self) -> (AbiGeneration, FrameContext) {
+        let context = match self.context {
+            Context::Subvm => FrameContext::SubVm,
+            Context::Nondet => FrameContext::NondetBlock,
+            Context::TopLevel => FrameContext::TopLevel,
+        };
+        (self.abi.into(), context)
+    }
 }
 
 #[derive(Args)]
@@ -245,9 +281,12 @@ struct FrameArgs {
     /// VM_ERROR with this message.
     #[arg(long, value_name = "MSG")]
     vm_error: Option<String>,
-    /// INTERNAL_ERROR with this message.
+    /// INTERNAL_ERROR with this message (v0.2).
     #[arg(long, value_name = "MSG")]
     internal_error: Option<String>,
+    /// A fatal VM error with this code (v0.3, between nested VMs).
+    #[arg(long, value_name = "MSG")]
+    fatal_vm_error: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -283,14 +322,15 @@ fn main() -> ExitCode {
             ErrorsTo::Stdout,
             |raw| commands::validate(raw, from),
         ),
-        Command::Frame(FrameCommand::Decode { input, from }) => io::run(
+        Command::Frame(FrameCommand::Decode { input, from, rules }) => io::run(
             input.inputs(raw(from, "--from raw")),
             ErrorsTo::Stderr,
-            |raw| commands::frame_decode(raw, from),
+            |raw| commands::frame_decode(raw, from, rules.resolve()),
         ),
-        Command::Frame(FrameCommand::Encode { frame, to }) => {
-            io::print(commands::frame_encode(&frame, to), ErrorsTo::Stderr)
-        }
+        Command::Frame(FrameCommand::Encode { frame, to, rules }) => io::print(
+            commands::frame_encode(&frame, to, rules.resolve()),
+            ErrorsTo::Stderr,
+        ),
         Command::Call(CallCommand::Decode { input, from, abi }) => io::run(
             input.inputs(raw(from, "--from raw")),
             ErrorsTo::Stderr,

@@ -321,3 +321,88 @@ fn call_decode_by_generation() {
     );
     assert_eq!(stdout(&old), "call \"transfer\" [] {}\n");
 }
+
+#[test]
+fn v0_3_frames_by_context() {
+    let text = std::fs::read_to_string(repo_root().join("spec/vectors/framing.json")).unwrap();
+    let document: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for context in ["subvm", "nondet", "top_level"] {
+        let chosen: Vec<_> = document["vectors_v0_3"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["context"] == context)
+            .collect();
+        let input: String = chosen
+            .iter()
+            .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+            .collect();
+        let output = run(
+            &[
+                "frame",
+                "decode",
+                "--abi",
+                "v0.3",
+                "--context",
+                context,
+                "--lines",
+            ],
+            &input,
+        );
+        let lines: Vec<&str> = stdout(&output).lines().collect();
+        assert_eq!(lines.len(), chosen.len(), "{context}");
+        for (vector, line) in chosen.iter().zip(lines) {
+            let name = vector["name"].as_str().unwrap();
+            match vector["kind"].as_str() {
+                Some(kind) => {
+                    let payload = match vector.get("text") {
+                        Some(text) => text.as_str().unwrap().to_owned(),
+                        None => {
+                            serde_json::Value::from(vector["message"].as_str().unwrap()).to_string()
+                        }
+                    };
+                    assert_eq!(line, format!("{kind} {payload}"), "{name}");
+                }
+                None => assert!(line.starts_with("error: line "), "{name}: {line}"),
+            }
+        }
+    }
+    let fatal = run(
+        &[
+            "frame",
+            "encode",
+            "--abi",
+            "v0.3",
+            "--fatal-vm-error",
+            "out_of memory",
+        ],
+        "",
+    );
+    assert_eq!(stdout(&fatal), "046f75745f6f66206d656d6f7279\n");
+    let top = run(
+        &[
+            "frame",
+            "encode",
+            "--abi",
+            "v0.3",
+            "--context",
+            "top_level",
+            "--fatal-vm-error",
+            "x",
+        ],
+        "",
+    );
+    assert_eq!(top.status.code(), Some(1));
+    let data = run(
+        &[
+            "frame",
+            "encode",
+            "--abi",
+            "v0.3",
+            "--user-error-data",
+            "\"no\"",
+        ],
+        "",
+    );
+    assert_eq!(stdout(&data), "01146e6f\n");
+}

@@ -307,7 +307,7 @@ impl<V, S> Frame<V, S> {
                 Some("INTERNAL_ERROR is not a result in v0.3")
             }
             (AbiGeneration::V03, Frame::UserError(UserError::Message(_))) => {
-                Some("a v0.3 user error is calldata: send the message as UserError::Data")
+                Some("a v0.3 user error is calldata, not a message: send a string as data")
             }
             (AbiGeneration::V03, Frame::FatalVmError(_)) if context != FrameContext::SubVm => {
                 Some("a fatal VM error (code 4) travels only between nested VMs")
