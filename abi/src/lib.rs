@@ -49,13 +49,14 @@ use core::fmt;
 
 mod generated;
 #[cfg(feature = "serde")]
-mod host_call;
+pub mod host_call;
 
 pub use generated::*;
 #[cfg(feature = "serde")]
 pub use host_call::{
-    ExecuteOn, HostCall, HttpMethod, ParseWaitError, RenderMode, ResponseFormat, Topic,
-    TopicLengthError, Trace, Wait, MAX_PROMPT_IMAGES,
+    ExecuteOn, FeeParams, FeeParamsError, HostCall, HostCallV03, HttpMethod, ParseWaitError,
+    PromptTemplate, RenderMode, ResponseFormat, Topic, TopicLengthError, Trace, Wait,
+    MAX_PROMPT_IMAGES,
 };
 
 /// A raw value or name that no definition has.

@@ -138,6 +138,27 @@ pub use genvm_abi as abi;
 #[cfg(feature = "serde")]
 pub type HostCall = abi::HostCall<Address, Value, Uint256>;
 
+/// A v0.3 guest-to-host message with the codec's address, value and 256-bit
+/// integer types (see [`abi::HostCallV03`]).
+///
+/// ```
+/// use genvm_calldata::abi::{AbiGeneration, ExecuteOn};
+/// use genvm_calldata::{from_slice, to_vec, Address, HostCallV03, MethodCall, Uint256};
+/// let call = HostCallV03::PostMessage {
+///     address: Address::from([7; 20]),
+///     calldata: MethodCall::new("pay").to_value_in(AbiGeneration::V03),
+///     value: Uint256::from(5u8),
+///     on: ExecuteOn::Finalized,
+///     use_balance: false,
+///     fee_params: None,
+/// };
+/// let bytes = to_vec(&call).unwrap();
+/// assert_eq!(from_slice::<HostCallV03>(&bytes).unwrap(), call);
+/// assert_eq!(to_vec(&HostCallV03::Yield).unwrap(), to_vec(&"Yield").unwrap());
+/// ```
+#[cfg(feature = "serde")]
+pub type HostCallV03 = abi::HostCallV03<Address, Value, Uint256>;
+
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -4,10 +4,14 @@
 mod common;
 
 use common::repo_root;
+use genvm_calldata::abi::host_call::v0_3;
 use genvm_calldata::abi::{
-    ExecuteOn, HttpMethod, RenderMode, ResponseFormat, StorageType, Trace, Wait,
+    AbiGeneration, ExecuteOn, FeeParams, HttpMethod, PromptTemplate, RenderMode, ResponseFormat,
+    StorageType, Topic, Trace, Wait,
 };
-use genvm_calldata::{decode, from_slice, to_vec, Address, HostCall, MethodCall, Uint256, Value};
+use genvm_calldata::{
+    decode, from_slice, to_vec, Address, HostCall, HostCallV03, MethodCall, Uint256, Value,
+};
 use serde_bytes::ByteBuf;
 
 /// The vectors of `generation`, at least `min` of them.
@@ -81,9 +85,26 @@ where
 
 #[test]
 fn every_v0_2_vector_passes() {
-    for vector in vectors("v0.2", 38) {
+    for vector in vectors("v0.2", 40) {
         run::<HostCall>(&vector);
     }
+}
+
+#[test]
+fn every_v0_3_vector_passes() {
+    for vector in vectors("v0.3", 80) {
+        run::<HostCallV03>(&vector);
+    }
+}
+
+#[test]
+fn each_generation_refuses_the_others_messages() {
+    let v0_2 = to_vec(&HostCall::Rollback("no".into())).unwrap();
+    let error = from_slice::<HostCallV03>(&v0_2).unwrap_err().to_string();
+    assert!(error.contains("unknown variant `Rollback`"), "{error}");
+    let v0_3 = to_vec(&HostCallV03::UserError(Value::from("no"))).unwrap();
+    let error = from_slice::<HostCall>(&v0_3).unwrap_err().to_string();
+    assert!(error.contains("unknown variant `UserError`"), "{error}");
 }
 
 #[test]
@@ -227,4 +248,179 @@ fn a_message_over_the_hosts_limits_does_not_encode() {
     };
     let error = to_vec(&images).unwrap_err().to_string();
     assert!(error.contains("too many images: 3, at most 2"), "{error}");
+}
+
+#[test]
+fn v0_3_guest_side_values_encode_to_the_listed_shapes() {
+    let fees = FeeParams {
+        leader_timeunits_allocation: 1,
+        validator_timeunits_allocation: 2,
+        execution_budget_per_round: 3,
+        rotations: vec![4],
+        max_price_gen_per_time_unit: 5,
+        storage_fee_max_gas_price: 6,
+        receipt_fee_max_gas_price: 7,
+    };
+    let cases = [
+        (
+            HostCallV03::Sandbox {
+                data: vec![1],
+                runner: "contract".into(),
+                allow_write_storage: true,
+                allow_send_messages: false,
+                allow_register_runners: false,
+                custom_runners: None,
+            },
+            r#"{"Sandbox":{"allow_register_runners":false,"allow_send_messages":false,"allow_write_storage":true,"data":b#01,"runner":"contract"}}"#,
+        ),
+        (
+            HostCallV03::RunNondet {
+                data_leader: vec![],
+                data_validator: vec![2],
+                runner: Some("contract".into()),
+                custom_runners: Some(vec![]),
+            },
+            r#"{"RunNondet":{"custom_runners":[],"data_leader":b#,"data_validator":b#02,"runner":"contract"}}"#,
+        ),
+        (
+            HostCallV03::PostMessage {
+                address: Address::from([0; 20]),
+                calldata: MethodCall::new("pay").to_value_in(AbiGeneration::V03),
+                value: Uint256::from(1u8),
+                on: ExecuteOn::Accepted,
+                use_balance: true,
+                fee_params: Some(fees.clone()),
+            },
+            r#"{"PostMessage":{"address":addr#0000000000000000000000000000000000000000,"calldata":{"":"pay"},"fee_params":{"execution_budget_per_round":3,"leader_timeunits_allocation":1,"max_price_gen_per_time_unit":5,"receipt_fee_max_gas_price":7,"rotations":[4],"storage_fee_max_gas_price":6,"validator_timeunits_allocation":2},"on":"accepted","use_balance":true,"value":1}}"#,
+        ),
+        (
+            HostCallV03::DeployContract {
+                calldata: MethodCall::deployment().to_value_in(AbiGeneration::V03),
+                code: b"c".to_vec(),
+                value: Uint256::ZERO,
+                on: ExecuteOn::Finalized,
+                salt_nonce: Uint256::MAX,
+                use_balance: false,
+                fee_params: None,
+            },
+            r#"{"DeployContract":{"calldata":{},"code":b#63,"on":"finalized","salt_nonce":115792089237316195423570985008687907853269984665640564039457584007913129639935,"value":0}}"#,
+        ),
+        (
+            HostCallV03::EmitEvent {
+                topics: vec![Topic([0xee; 32])],
+                blob: [("a".into(), Value::from(true))].into(),
+            },
+            r#"{"EmitEvent":{"blob":{"a":true},"topics":[b#eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee]}}"#,
+        ),
+        (
+            HostCallV03::RegisterRunner { code: vec![0x23] },
+            r#"{"RegisterRunner":{"code":b#23}}"#,
+        ),
+        (
+            HostCallV03::MapFile {
+                runner: "contract".into(),
+                path_in_runner: "a".into(),
+                path_in_vfs: "/a".into(),
+            },
+            r#"{"MapFile":{"path_in_runner":"a","path_in_vfs":"/a","runner":"contract"}}"#,
+        ),
+        (
+            HostCallV03::WebRender {
+                mode: RenderMode::Screenshot,
+                url: "u".into(),
+                wait_after_loaded: Wait::Milliseconds(0),
+            },
+            r#"{"WebRender":{"mode":"screenshot","url":"u","wait_after_loaded":"0ms"}}"#,
+        ),
+        (
+            HostCallV03::WebRequest {
+                method: v0_3::HttpMethod::Put,
+                url: "u".into(),
+                headers: Default::default(),
+                body: Some(b"x".to_vec()),
+                sign: false,
+            },
+            r#"{"WebRequest":{"body":b#78,"headers":{},"method":"PUT","sign":false,"url":"u"}}"#,
+        ),
+        (
+            HostCallV03::ExecPrompt {
+                response_format: ResponseFormat::Json,
+                prompt: "p".into(),
+                images: vec![ByteBuf::from(vec![1]), ByteBuf::from(vec![2])],
+            },
+            r#"{"ExecPrompt":{"images":[b#01,b#02],"prompt":"p","response_format":"json"}}"#,
+        ),
+        (
+            HostCallV03::ExecPromptTemplate(PromptTemplate::EqComparative {
+                leader_answer: "a".into(),
+                validator_answer: "b".into(),
+                principle: "p".into(),
+            }),
+            r#"{"ExecPromptTemplate":{"leader_answer":"a","principle":"p","template":"EqComparative","validator_answer":"b"}}"#,
+        ),
+        (
+            HostCallV03::UserError(Value::from(-5)),
+            r#"{"UserError":-5}"#,
+        ),
+        (HostCallV03::Return(Value::Null), r#"{"Return":null}"#),
+        (
+            HostCallV03::Trace(v0_3::Trace::Message("m".into())),
+            r#"{"Trace":{"Message":"m"}}"#,
+        ),
+        (
+            HostCallV03::Trace(v0_3::Trace::RuntimeMicroSec),
+            r#"{"Trace":"RuntimeMicroSec"}"#,
+        ),
+        (HostCallV03::Yield, r#""Yield""#),
+        (HostCallV03::GetTimestamp, r#""GetTimestamp""#),
+    ];
+    for (call, text) in cases {
+        let bytes = to_vec(&call).unwrap();
+        assert_eq!(decode(&bytes).unwrap().to_string(), text);
+        assert_eq!(from_slice::<HostCallV03>(&bytes).unwrap(), call);
+    }
+}
+
+#[test]
+fn v0_3_fee_params_out_of_bounds_do_not_encode() {
+    let mut fees = FeeParams {
+        rotations: vec![1],
+        max_price_gen_per_time_unit: 1,
+        storage_fee_max_gas_price: 1,
+        receipt_fee_max_gas_price: 1,
+        ..FeeParams::default()
+    };
+    let message = |fees: &FeeParams| HostCallV03::PostMessage {
+        address: Address::from([0; 20]),
+        calldata: Value::from(genvm_calldata::Map::new()),
+        value: Uint256::ZERO,
+        on: ExecuteOn::Finalized,
+        use_balance: true,
+        fee_params: Some(fees.clone()),
+    };
+    assert!(to_vec(&message(&fees)).is_ok());
+    fees.execution_budget_per_round = 1 << 96;
+    let error = to_vec(&message(&fees)).unwrap_err().to_string();
+    assert!(
+        error.contains("execution_budget_per_round is out of range (below 2^96)"),
+        "{error}"
+    );
+    fees.execution_budget_per_round = 0;
+    fees.receipt_fee_max_gas_price = 0;
+    let error = to_vec(&message(&fees)).unwrap_err().to_string();
+    assert!(
+        error.contains("receipt_fee_max_gas_price is zero"),
+        "{error}"
+    );
+}
+
+#[test]
+fn v0_3_a_host_may_borrow_the_calldata_it_forwards() {
+    use genvm_calldata::ValueRef;
+    let bytes = to_vec(&HostCallV03::UserError(Value::from("big payload"))).unwrap();
+    let borrowed: v0_3::HostCall<Address, ValueRef<'_>, Uint256> = from_slice(&bytes).unwrap();
+    let v0_3::HostCall::UserError(value) = borrowed else {
+        panic!("{borrowed:?}")
+    };
+    assert_eq!(value.as_str(), Some("big payload"));
 }

@@ -182,6 +182,19 @@ fn deserialize_at_most<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     })
 }
 
+/// `topics: Vec<Topic>`: at most [`EVENT_MAX_TOPICS`].
+pub(super) mod topics {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(topics: &[Topic], serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_at_most(topics, MAX_TOPICS, "topics", serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Topic>, D::Error> {
+        deserialize_at_most(MAX_TOPICS, "topics", deserializer)
+    }
+}
+
 /// `topics: Vec<ByteBuf>` (the v0.2 field's type): at most
 /// [`EVENT_MAX_TOPICS`], each 32 bytes.
 pub(super) mod topic_bytes {
