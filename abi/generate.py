@@ -77,8 +77,9 @@ def validate(entries):
         for key in ("values", "descriptions", "default", "non_exhaustive", "value_generations"):
             if key in entry and not grouped:
                 fail(f"{name}: {key} is for enums and consts groups")
-        if type_ == "consts" and ("default" in entry or "non_exhaustive" in entry):
-            fail(f"{name}: default and non_exhaustive are for enums")
+        for key in ("default", "non_exhaustive", "descriptions"):
+            if type_ == "consts" and key in entry:
+                fail(f"{name}: {key} is for enums")
         values = entry["values"] if grouped else {"": entry["value"]}
         if grouped:
             for key in values:
