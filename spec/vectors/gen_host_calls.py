@@ -122,6 +122,11 @@ def v0_2(v):
                                 "salt_nonce": 2**256}}, "out of range")
     refused("web_render_bad_wait", "wait_after_loaded is \"<n>ms\" or \"<n>s\"",
             {"WebRender": {"mode": "html", "url": "u", "wait_after_loaded": "2 minutes"}}, "invalid value")
+    v.normalised("web_render_wait_leading_zero", "the host reads \"05ms\" as 5 ms; it is written back \"5ms\"",
+                 {"WebRender": {"mode": "html", "url": "u", "wait_after_loaded": "05ms"}},
+                 {"WebRender": {"mode": "html", "url": "u", "wait_after_loaded": "5ms"}})
+    refused("web_render_wait_with_sign", "the host's u64 parse takes \"+5ms\"; no sender writes it, this crate refuses it",
+            {"WebRender": {"mode": "html", "url": "u", "wait_after_loaded": "+5ms"}}, "invalid value")
     refused("web_request_lowercase_method", "HTTP methods are upper-case",
             {"WebRequest": {"method": "get", "url": "u", "headers": {}, "body": None, "sign": False}},
             "unknown variant")
@@ -323,6 +328,11 @@ def v0_3(v):
             {"WebRender": {"mode": "pdf", "url": "u", "wait_after_loaded": "0ms"}}, "unknown variant `pdf`")
     refused("web_render_bad_wait", "wait_after_loaded is \"<n>ms\" or \"<n>s\"",
             {"WebRender": {"mode": "text", "url": "u", "wait_after_loaded": "1m"}}, "invalid value")
+    normalised("web_render_wait_leading_zero", "\"05ms\" is 5 ms, written back \"5ms\"",
+               {"WebRender": {"mode": "text", "url": "u", "wait_after_loaded": "05ms"}},
+               {"WebRender": {"mode": "text", "url": "u", "wait_after_loaded": "5ms"}})
+    refused("web_render_wait_with_sign", "no sign in a wait (the host's u64 parse would take it)",
+            {"WebRender": {"mode": "text", "url": "u", "wait_after_loaded": "+5ms"}}, "invalid value")
     refused("web_request_lowercase_method", "HTTP methods are upper-case",
             {"WebRequest": {**request, "method": "put"}}, "unknown variant `put`")
     refused("web_request_connect", "CONNECT is no method of the host's",

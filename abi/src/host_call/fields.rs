@@ -44,7 +44,9 @@ pub enum ResponseFormat {
 }
 
 /// A wait such as `"500ms"` or `"2s"`; the unit is kept so a message
-/// re-encodes to the same bytes.
+/// re-encodes to the same bytes. Leading zeros are read, as the host reads
+/// them, and not kept (`"05ms"` is written back `"5ms"`); a sign, which the
+/// host's integer parse would also take, is refused.
 ///
 /// ```
 /// use genvm_abi::Wait;
@@ -52,7 +54,9 @@ pub enum ResponseFormat {
 /// assert_eq!(wait, Wait::Seconds(2));
 /// assert_eq!(wait.as_millis(), 2000);
 /// assert_eq!(Wait::Milliseconds(500).to_string(), "500ms");
+/// assert_eq!("05ms".parse::<Wait>().unwrap().to_string(), "5ms");
 /// assert!("2 s".parse::<Wait>().is_err());
+/// assert!("+2s".parse::<Wait>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Wait {
