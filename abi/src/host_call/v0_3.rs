@@ -4,13 +4,15 @@
 //! accepts it; `spec/host-calls.md`, "v0.3", has every choice and its
 //! source.
 //!
-//! What a decoded message writes back is the guest SDK's form: an optional
-//! field left out when absent (`use_balance` when false), the defaults the
-//! host fills in (`response_format`, `body`, `sign`) written, and a request
-//! without fields (`Yield`, `GetTimestamp`, `Trace`'s `RuntimeMicroSec`) as
-//! its bare name, the one form the executor's decoder reads. A message in
-//! another form the host accepts (a default left out, `null` for an absent
-//! field, `{"Yield": null}`) decodes to the same value.
+//! What a decoded message writes back is the guest SDK's form (an optional
+//! field left out when absent, `use_balance` when false; the defaults the
+//! host fills in, `response_format`, `body` and `sign`, written), except
+//! that a request without fields (`Yield`, `GetTimestamp`, `Trace`'s
+//! `RuntimeMicroSec`) is written as its bare name, the one form the
+//! executor's decoder reads, where the guest SDK sends a one-key map with
+//! `null`. A message in another form the host or the guest SDK uses (a
+//! default left out, `null` for an absent field, `{"Yield": null}`) decodes
+//! to the same value.
 //!
 //! ```
 //! use genvm_abi::host_call::v0_3::{HostCall, Trace};
