@@ -76,6 +76,8 @@ where
             );
         }
         None => {
+            // The refusal is the message's: the bytes are calldata.
+            decode(&bytes).unwrap_or_else(|e| panic!("{name}: not calldata: {e}"));
             let error = from_slice::<T>(&bytes).unwrap_err();
             let expected = vector["error"].as_str().unwrap();
             assert!(error.to_string().contains(expected), "{name}: {error}");
