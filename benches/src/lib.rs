@@ -4,6 +4,7 @@
 
 use genvm_calldata::{encode, Address, Map, Value};
 
+pub mod fresh;
 pub mod serde_records;
 
 /// A named payload and its encoding.

@@ -92,6 +92,10 @@ impl Default for DecodeOptions {
 /// A container arrives as an [`Item::Array`]/[`Item::Map`], then its
 /// elements (each map value preceded by its key), then `end`.
 pub(crate) trait Sink<'a> {
+    /// Whether the sink reads integers' values: validation does not, and
+    /// skips packing their ULEB128 groups (a fifth of its instructions on
+    /// integer arrays).
+    const READS_INTS: bool = true;
     fn value(&mut self, value: Item<'a>);
     fn key(&mut self, key: &'a str);
     fn end(&mut self);
@@ -99,6 +103,7 @@ pub(crate) trait Sink<'a> {
 
 /// Validation keeps nothing.
 impl<'a> Sink<'a> for () {
+    const READS_INTS: bool = false;
     #[inline(always)]
     fn value(&mut self, _: Item<'a>) {}
     #[inline(always)]
@@ -142,11 +147,6 @@ impl<T: Copy> Stack<T> {
     }
 
     #[inline(always)]
-    fn depth(&self) -> usize {
-        self.len + self.spilled.len()
-    }
-
-    #[inline(always)]
     fn push(&mut self, frame: T) {
         if self.len < INLINE_DEPTH {
             self.inline[self.len].write(frame);
@@ -173,6 +173,18 @@ impl<T: Copy> Stack<T> {
             self.len -= 1;
         }
     }
+
+    /// Removes and returns the top frame.
+    #[inline(always)]
+    fn take(&mut self) -> Option<T> {
+        if let Some(frame) = self.spilled.pop() {
+            return Some(frame);
+        }
+        self.len = self.len.checked_sub(1)?;
+        // SAFETY: `push` wrote every frame below the old `len`, and
+        // `self.len` is below it.
+        Some(unsafe { self.inline[self.len].assume_init_read() })
+    }
 }
 
 #[inline(always)]
@@ -189,6 +201,70 @@ pub(crate) fn read_item(
     pos: usize,
     may_open: bool,
 ) -> Result<(Item<'_>, usize), DecodeError> {
+    read_item_as(input, pos, may_open, true)
+}
+
+/// [`read_item`]; without `ints` a multi-byte integer's value is not
+/// computed (its `Item` holds zero), only its end and canonical form are
+/// checked. Always a constant where it is called.
+#[inline(always)]
+fn read_item_as(
+    input: &[u8],
+    pos: usize,
+    may_open: bool,
+    ints: bool,
+) -> Result<(Item<'_>, usize), DecodeError> {
+    let Some(&first) = input.get(pos) else {
+        return fail(ErrorKind::TruncatedUleb, pos);
+    };
+    if first < 0x80 {
+        return read_short_item(input, pos, first, may_open);
+    }
+    let tag = first & TAG_MASK;
+    if !ints && (tag == TAG_POS_INT || tag == TAG_NEG_INT) {
+        return match wire::skip_uleb(input, pos) {
+            Ok(end) => Ok((Item::Int(IntRef::small(false, 0)), end)),
+            Err(kind) => fail(kind, pos),
+        };
+    }
+    read_long_item(input, pos, may_open)
+}
+
+/// A value whose header is one byte (`first`, below 0x80): the tag and an
+/// argument below 16, in byte arithmetic.
+#[inline(always)]
+fn read_short_item(
+    input: &[u8],
+    pos: usize,
+    first: u8,
+    may_open: bool,
+) -> Result<(Item<'_>, usize), DecodeError> {
+    let end = pos + 1;
+    let arg = (first >> TAG_BITS) as usize;
+    let item = match first & TAG_MASK {
+        TAG_ATOM => match arg as u128 {
+            ATOM_NULL => Item::Null,
+            ATOM_FALSE => Item::Bool(false),
+            ATOM_TRUE => Item::Bool(true),
+            ATOM_ADDRESS => return read_address(input, pos, end),
+            _ => return fail(ErrorKind::InvalidAtom, pos),
+        },
+        TAG_POS_INT => Item::Int(IntRef::small(false, arg as u128)),
+        TAG_NEG_INT => Item::Int(IntRef::small(true, arg as u128)),
+        tag @ (TAG_BYTES | TAG_STR) => return read_payload(input, pos, tag, end, arg),
+        tag @ (TAG_ARRAY | TAG_MAP) => return open(input, pos, tag, end, arg, may_open),
+        _ => return fail(ErrorKind::ReservedType, pos),
+    };
+    Ok((item, end))
+}
+
+/// A value whose header takes more than one byte.
+#[inline(always)]
+fn read_long_item(
+    input: &[u8],
+    pos: usize,
+    may_open: bool,
+) -> Result<(Item<'_>, usize), DecodeError> {
     let header = match wire::read_uleb(input, pos) {
         Ok(header) => header,
         Err(kind) => return fail(kind, pos),
@@ -199,16 +275,7 @@ pub(crate) fn read_item(
             Some(ATOM_NULL) => Item::Null,
             Some(ATOM_FALSE) => Item::Bool(false),
             Some(ATOM_TRUE) => Item::Bool(true),
-            Some(ATOM_ADDRESS) => {
-                let Some(address) = input.get(end..end + Address::LEN) else {
-                    return fail(ErrorKind::LengthPastEnd, pos);
-                };
-                // `get` returned exactly `Address::LEN` bytes.
-                let address = address
-                    .try_into()
-                    .map_err(|_| DecodeError::new(ErrorKind::LengthPastEnd, pos))?;
-                return Ok((Item::Address(address), end + Address::LEN));
-            }
+            Some(ATOM_ADDRESS) => return read_address(input, pos, end),
             _ => return fail(ErrorKind::InvalidAtom, pos),
         },
         tag @ (TAG_POS_INT | TAG_NEG_INT) => {
@@ -220,38 +287,79 @@ pub(crate) fn read_item(
         }
         tag @ (TAG_BYTES | TAG_STR) => {
             let len = header.length().or_else(|kind| fail(kind, pos))?;
-            let Some(payload) = input.get(end..).and_then(|rest| rest.get(..len)) else {
-                return fail(ErrorKind::LengthPastEnd, pos);
-            };
-            let item = if tag == TAG_BYTES {
-                Item::Bytes(payload)
-            } else {
-                Item::Str(utf8(payload, end)?)
-            };
-            return Ok((item, end + len));
+            return read_payload(input, pos, tag, end, len);
         }
         tag @ (TAG_ARRAY | TAG_MAP) => {
             if !may_open {
                 return fail(ErrorKind::TooDeep, pos);
             }
             let len = header.length().or_else(|kind| fail(kind, pos))?;
-            // Every element takes a byte at least, every entry two.
-            let least = if tag == TAG_ARRAY {
-                len
-            } else {
-                len.saturating_mul(2)
-            };
-            if least > input.len() - end {
-                return fail(ErrorKind::LengthPastEnd, pos);
-            }
-            let body = &input[end..];
-            if tag == TAG_ARRAY {
-                Item::Array { len, body }
-            } else {
-                Item::Map { len, body }
-            }
+            return open(input, pos, tag, end, len, true);
         }
         _ => return fail(ErrorKind::ReservedType, pos),
+    };
+    Ok((item, end))
+}
+
+/// The 20 bytes after an address header ending at `end`.
+#[inline(always)]
+fn read_address(input: &[u8], pos: usize, end: usize) -> Result<(Item<'_>, usize), DecodeError> {
+    match input
+        .get(end..)
+        .and_then(|rest| rest.first_chunk::<{ Address::LEN }>())
+    {
+        Some(address) => Ok((Item::Address(address), end + Address::LEN)),
+        None => fail(ErrorKind::LengthPastEnd, pos),
+    }
+}
+
+/// The `len` bytes of a byte string or string whose header ends at `end`.
+#[inline(always)]
+fn read_payload(
+    input: &[u8],
+    pos: usize,
+    tag: u8,
+    end: usize,
+    len: usize,
+) -> Result<(Item<'_>, usize), DecodeError> {
+    let Some(payload) = input.get(end..).and_then(|rest| rest.get(..len)) else {
+        return fail(ErrorKind::LengthPastEnd, pos);
+    };
+    let item = if tag == TAG_BYTES {
+        Item::Bytes(payload)
+    } else {
+        Item::Str(utf8(payload, end)?)
+    };
+    Ok((item, end + len))
+}
+
+/// A container of `len` elements whose header ends at `end`.
+#[inline(always)]
+fn open(
+    input: &[u8],
+    pos: usize,
+    tag: u8,
+    end: usize,
+    len: usize,
+    may_open: bool,
+) -> Result<(Item<'_>, usize), DecodeError> {
+    if !may_open {
+        return fail(ErrorKind::TooDeep, pos);
+    }
+    // Every element takes a byte at least, every entry two.
+    let least = if tag == TAG_ARRAY {
+        len
+    } else {
+        len.saturating_mul(2)
+    };
+    if least > input.len() - end {
+        return fail(ErrorKind::LengthPastEnd, pos);
+    }
+    let body = &input[end..];
+    let item = if tag == TAG_ARRAY {
+        Item::Array { len, body }
+    } else {
+        Item::Map { len, body }
     };
     Ok((item, end))
 }
@@ -272,15 +380,27 @@ pub(crate) fn read_key(input: &[u8], pos: usize) -> Result<(&str, usize), Decode
 }
 
 /// Checks UTF-8, with an inline path for short ASCII (keys, names): the
-/// out-of-line `from_utf8` call dominated short strings.
+/// out-of-line `from_utf8` call dominated short strings. Other strings go
+/// through simdutf8 (SIMD from 64 bytes on, the standard library's check
+/// below), and only a failure asks the standard library where it failed.
 #[inline(always)]
 fn utf8(bytes: &[u8], offset: usize) -> Result<&str, DecodeError> {
     if short_ascii(bytes) {
         // SAFETY: every byte is ASCII, and ASCII is valid UTF-8.
         return Ok(unsafe { core::str::from_utf8_unchecked(bytes) });
     }
-    core::str::from_utf8(bytes)
-        .map_err(|error| DecodeError::new(ErrorKind::InvalidUtf8, offset + error.valid_up_to()))
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => Err(utf8_error(bytes, offset)),
+    }
+}
+
+/// The error of bytes that are not UTF-8: where the first bad byte is.
+#[cold]
+#[inline(never)]
+fn utf8_error(bytes: &[u8], offset: usize) -> DecodeError {
+    let valid = core::str::from_utf8(bytes).map_or_else(|error| error.valid_up_to(), |_| 0);
+    DecodeError::new(ErrorKind::InvalidUtf8, offset + valid)
 }
 
 /// Whether `bytes` is at most 32 bytes long and all ASCII: OR-ed together
@@ -361,81 +481,75 @@ pub(crate) fn parse<'a, S: Sink<'a>>(
 
 fn parse_within<'a, S: Sink<'a>>(
     input: &'a [u8],
-    mut pos: usize,
+    pos: usize,
     max_depth: usize,
     sink: &mut S,
 ) -> Result<usize, DecodeError> {
     // A scalar needs no stack, whose set-up costs more than reading it
     // (serde reads each address, and each field it ignores, as one value).
-    let (item, end) = read_item(input, pos, max_depth > 0)?;
-    if !matches!(item, Item::Array { .. } | Item::Map { .. }) {
-        sink.value(item);
-        return Ok(end);
-    }
-    let mut stack = Stack::new();
-    loop {
-        let (item, end) = read_item(input, pos, stack.depth() < max_depth)?;
-        let container = match item {
-            Item::Array { len, .. } => Some((len, false)),
-            Item::Map { len, .. } => Some((len, true)),
-            _ => None,
-        };
-        sink.value(item);
-        pos = end;
-        match container {
-            Some((remaining, is_map)) if remaining > 0 => {
-                stack.push(Frame {
-                    remaining,
-                    is_map,
-                    previous_key: None,
-                });
-                if is_map {
-                    pos = next_key(input, pos, &mut stack, sink)?;
-                }
-                continue;
-            }
-            Some(_) => sink.end(),
-            None => {}
+    let (item, mut pos) = read_item_as(input, pos, max_depth > 0, S::READS_INTS)?;
+    let (mut remaining, mut is_map) = match item {
+        Item::Array { len, .. } => (len, false),
+        Item::Map { len, .. } => (len, true),
+        _ => {
+            sink.value(item);
+            return Ok(pos);
         }
-        // A value is complete: close every container it completes.
-        loop {
-            let Some(frame) = stack.top() else {
+    };
+    sink.value(item);
+    // The innermost open container lives in these locals, its parents on
+    // the stack: an element costs no stack access unless it opens or
+    // closes a container.
+    let mut previous_key: Option<&'a [u8]> = None;
+    let mut depth = 1;
+    let mut stack = Stack::<Frame<'a>>::new();
+    loop {
+        if remaining == 0 {
+            sink.end();
+            let Some(parent) = stack.take() else {
                 return Ok(pos);
             };
-            frame.remaining -= 1;
-            if frame.remaining > 0 {
-                if frame.is_map {
-                    pos = next_key(input, pos, &mut stack, sink)?;
+            depth -= 1;
+            remaining = parent.remaining;
+            is_map = parent.is_map;
+            previous_key = parent.previous_key;
+            continue;
+        }
+        remaining -= 1;
+        if is_map {
+            let (key, end) = read_key(input, pos)?;
+            if let Some(previous) = previous_key {
+                match compare_keys(previous, key.as_bytes()) {
+                    Ordering::Less => {}
+                    Ordering::Equal => return fail(ErrorKind::DuplicateKey, pos),
+                    Ordering::Greater => return fail(ErrorKind::UnsortedKeys, pos),
                 }
-                break;
             }
-            stack.pop();
-            sink.end();
+            previous_key = Some(key.as_bytes());
+            sink.key(key);
+            pos = end;
         }
-    }
-}
-
-/// Reads the next key of the map on top of `stack`, checking its order.
-#[inline(always)]
-fn next_key<'a, S: Sink<'a>>(
-    input: &'a [u8],
-    pos: usize,
-    stack: &mut Stack<Frame<'a>>,
-    sink: &mut S,
-) -> Result<usize, DecodeError> {
-    let (key, end) = read_key(input, pos)?;
-    if let Some(frame) = stack.top() {
-        if let Some(previous) = frame.previous_key {
-            match compare_keys(previous, key.as_bytes()) {
-                Ordering::Less => {}
-                Ordering::Equal => return fail(ErrorKind::DuplicateKey, pos),
-                Ordering::Greater => return fail(ErrorKind::UnsortedKeys, pos),
+        let (item, end) = read_item_as(input, pos, depth < max_depth, S::READS_INTS)?;
+        pos = end;
+        let (len, opens_map) = match item {
+            Item::Array { len, .. } => (len, false),
+            Item::Map { len, .. } => (len, true),
+            _ => {
+                sink.value(item);
+                continue;
             }
-        }
-        frame.previous_key = Some(key.as_bytes());
+        };
+        sink.value(item);
+        stack.push(Frame {
+            remaining,
+            is_map,
+            previous_key,
+        });
+        depth += 1;
+        remaining = len;
+        is_map = opens_map;
+        previous_key = None;
     }
-    sink.key(key);
-    Ok(end)
 }
 
 /// The offset past the value at `pos` of bytes already validated (a

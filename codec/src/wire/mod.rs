@@ -110,6 +110,35 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     }
 }
 
+/// The offset past the canonical ULEB128 number at `pos`, without its
+/// value: the same checks and errors as [`read_uleb`], for validation.
+#[inline(always)]
+pub(crate) fn skip_uleb(input: &[u8], pos: usize) -> Result<usize, ErrorKind> {
+    let mut at = pos;
+    while let Some(word) = word_at(input, at) {
+        if let Some((groups, count)) = word_end(word) {
+            // A number of one byte is canonical; a longer one ends in a
+            // non-zero group.
+            if at > pos || count > 1 {
+                finish_words(groups, count, 0, false, at)?;
+            }
+            return Ok(at + count);
+        }
+        at += 8;
+    }
+    skip_uleb_tail(input, pos)
+}
+
+/// The last bytes of the input, fewer than eight after `pos` or after the
+/// words already stepped over.
+#[cold]
+fn skip_uleb_tail(input: &[u8], pos: usize) -> Result<usize, ErrorKind> {
+    match input.get(pos) {
+        Some(&byte) if byte < 0x80 => Ok(pos + 1),
+        _ => read_uleb_long(input, pos).map(|number| number.end),
+    }
+}
+
 /// Packs the low 7 bits of each byte of `word` into its low 56 bits.
 #[inline(always)]
 fn pack_groups(word: u64) -> u64 {
