@@ -1,0 +1,733 @@
+//! Checking calldata against types: calls against their method, return
+//! values against `ret`, deployments against the constructor.
+//!
+//! One walk serves borrowed views ([`ValueRef`], straight from the bytes)
+//! and owned values ([`Value`], from a [`MethodCall`]) through the [`Val`]
+//! trait. The walk recurses along the type; [`MAX_CHECK_STEPS`] bounds it.
+
+use genvm_calldata::abi::AbiGeneration;
+use genvm_calldata::{
+    decode_ref, method_key, ArrayIter, MapIter, MapRef, MethodCall, MethodCallError, Value,
+    ValueRef,
+};
+
+use crate::error::{ErrorKind, Path, SchemaError, Segment};
+use crate::schema::{MethodData, Schema};
+use crate::types::{Node, TypeId, TypeRef, Types};
+use crate::MAX_CHECK_STEPS;
+
+/// How strictly to check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    strict: bool,
+}
+
+impl CheckOptions {
+    /// The default: a parameter or record field left out is not an error
+    /// (the schema does not say which have defaults).
+    pub const fn new() -> CheckOptions {
+        CheckOptions { strict: false }
+    }
+
+    /// With `true`, every parameter must be given and every record field
+    /// present (`missing_arg`, `missing_field`).
+    pub const fn strict(mut self, strict: bool) -> CheckOptions {
+        self.strict = strict;
+        self
+    }
+
+    /// Whether this is strict.
+    pub const fn is_strict(&self) -> bool {
+        self.strict
+    }
+}
+
+/// The kind of a calldata value, as messages name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Null,
+    Bool,
+    Int,
+    String,
+    Bytes,
+    Address,
+    Array,
+    Map,
+}
+
+impl Kind {
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::String => "string",
+            Kind::Bytes => "bytes",
+            Kind::Address => "address",
+            Kind::Array => "array",
+            Kind::Map => "map",
+        }
+    }
+
+    pub(crate) fn of_ref(value: &ValueRef<'_>) -> Kind {
+        match value {
+            ValueRef::Null => Kind::Null,
+            ValueRef::Bool(_) => Kind::Bool,
+            ValueRef::Int(_) => Kind::Int,
+            ValueRef::Str(_) => Kind::String,
+            ValueRef::Bytes(_) => Kind::Bytes,
+            ValueRef::Address(_) => Kind::Address,
+            ValueRef::Array(_) => Kind::Array,
+            ValueRef::Map(_) => Kind::Map,
+        }
+    }
+
+    pub(crate) fn of_value(value: &Value) -> Kind {
+        match value {
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Int(_) => Kind::Int,
+            Value::Str(_) => Kind::String,
+            Value::Bytes(_) => Kind::Bytes,
+            Value::Address(_) => Kind::Address,
+            Value::Array(_) => Kind::Array,
+            Value::Map(_) => Kind::Map,
+        }
+    }
+}
+
+/// A calldata value the walk can read: a view or an owned value.
+pub(crate) trait Val<'a>: Copy {
+    type Items: Iterator<Item = Self>;
+    type Entries: Iterator<Item = (&'a str, Self)>;
+    fn kind(&self) -> Kind;
+    fn items(&self) -> Option<(usize, Self::Items)>;
+    fn entries(&self) -> Option<Self::Entries>;
+}
+
+impl<'a> Val<'a> for ValueRef<'a> {
+    type Items = ArrayIter<'a>;
+    type Entries = MapIter<'a>;
+
+    #[inline]
+    fn kind(&self) -> Kind {
+        Kind::of_ref(self)
+    }
+
+    #[inline]
+    fn items(&self) -> Option<(usize, ArrayIter<'a>)> {
+        match self {
+            ValueRef::Array(array) => Some((array.len(), array.iter())),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn entries(&self) -> Option<MapIter<'a>> {
+        match self {
+            ValueRef::Map(map) => Some(map.iter()),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Val<'a> for &'a Value {
+    type Items = std::slice::Iter<'a, Value>;
+    type Entries = genvm_calldata::MapEntries<'a>;
+
+    #[inline]
+    fn kind(&self) -> Kind {
+        Kind::of_value(self)
+    }
+
+    #[inline]
+    fn items(&self) -> Option<(usize, Self::Items)> {
+        match self {
+            Value::Array(items) => Some((items.len(), items.iter())),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn entries(&self) -> Option<Self::Entries> {
+        match self {
+            Value::Map(map) => Some(map.iter()),
+            _ => None,
+        }
+    }
+}
+
+/// What a value that does not fit shows as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    Calldata(Kind),
+    /// Loose input (JSON), described.
+    Input(&'static str),
+}
+
+/// Why a value does not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Detail {
+    Expected {
+        ty: TypeId,
+        found: Found,
+    },
+    Length {
+        items: usize,
+        open: bool,
+        found: usize,
+    },
+    UnknownField {
+        record: TypeId,
+    },
+    MissingField,
+    Depth,
+    Message(String),
+}
+
+/// A value that does not fit, with the path from the failure up (innermost
+/// first), built only on failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Miss {
+    pub(crate) kind: ErrorKind,
+    pub(crate) detail: Detail,
+    pub(crate) reversed: Vec<Segment>,
+}
+
+impl Miss {
+    pub(crate) fn new(kind: ErrorKind, detail: Detail) -> Miss {
+        Miss {
+            kind,
+            detail,
+            reversed: Vec::new(),
+        }
+    }
+
+    pub(crate) fn expected(ty: TypeId, found: Found) -> Miss {
+        Miss::new(ErrorKind::TypeMismatch, Detail::Expected { ty, found })
+    }
+
+    pub(crate) fn depth() -> Miss {
+        Miss::new(ErrorKind::TooDeep, Detail::Depth)
+    }
+
+    pub(crate) fn within_key(mut self, key: &str) -> Miss {
+        self.reversed.push(Segment::Key(key.to_owned()));
+        self
+    }
+
+    pub(crate) fn within_index(mut self, index: usize) -> Miss {
+        self.reversed.push(Segment::Index(index));
+        self
+    }
+
+    /// A wrong kind at the value itself: what a union reports over.
+    pub(crate) fn is_shallow(&self) -> bool {
+        self.reversed.is_empty() && self.kind == ErrorKind::TypeMismatch
+    }
+
+    /// The error, the path under `root`.
+    pub(crate) fn into_error(self, types: &Types, root: Path) -> SchemaError {
+        let mut path = root;
+        for segment in self.reversed.into_iter().rev() {
+            path.push(segment);
+        }
+        let brief = |ty: TypeId| TypeRef { types, id: ty }.brief(3);
+        let message = match self.detail {
+            Detail::Expected { ty, found } => format!(
+                "expected {}, found {}",
+                brief(ty),
+                match found {
+                    Found::Calldata(kind) => kind.name(),
+                    Found::Input(what) => what,
+                }
+            ),
+            Detail::Length { items, open, found } => format!(
+                "expected {}{items} element{}, found {found}",
+                if open { "at least " } else { "" },
+                if items == 1 { "" } else { "s" },
+            ),
+            Detail::UnknownField { record } => format!("not a field of {}", brief(record)),
+            Detail::MissingField => "missing field (strict)".to_owned(),
+            Detail::Depth => format!("nested deeper than checking follows ({MAX_CHECK_STEPS})"),
+            Detail::Message(message) => message,
+        };
+        SchemaError::at(self.kind, &path, message)
+    }
+}
+
+/// Of the failures of a union's alternatives, the one to report: the only
+/// alternative that got past the value's kind, else the one that got
+/// furthest if just one did; `None` means "fits no alternative" at the
+/// union itself.
+pub(crate) fn pick(best: &mut Option<(Miss, bool)>, miss: Miss) {
+    if miss.is_shallow() {
+        return;
+    }
+    match best {
+        None => *best = Some((miss, false)),
+        Some((kept, tie)) => match miss.reversed.len().cmp(&kept.reversed.len()) {
+            std::cmp::Ordering::Greater => *best = Some((miss, false)),
+            std::cmp::Ordering::Equal => *tie = true,
+            std::cmp::Ordering::Less => {}
+        },
+    }
+}
+
+impl Types {
+    /// Whether `value` fits type `id`.
+    pub(crate) fn fits<'a, V: Val<'a>>(
+        &self,
+        id: TypeId,
+        value: V,
+        steps: u32,
+        strict: bool,
+    ) -> Result<(), Miss> {
+        if steps >= MAX_CHECK_STEPS {
+            return Err(Miss::depth());
+        }
+        let kind = value.kind();
+        let simple = |expected: Kind| {
+            if kind == expected {
+                Ok(())
+            } else {
+                Err(Miss::expected(id, Found::Calldata(kind)))
+            }
+        };
+        match self.node(id) {
+            Node::Any => Ok(()),
+            Node::Null => simple(Kind::Null),
+            Node::Bool => simple(Kind::Bool),
+            Node::Int => simple(Kind::Int),
+            Node::String => simple(Kind::String),
+            Node::Bytes => simple(Kind::Bytes),
+            Node::Address => simple(Kind::Address),
+            Node::Array => simple(Kind::Array),
+            Node::Dict => simple(Kind::Map),
+            Node::Tuple { items, rest } => {
+                let Some((len, elements)) = value.items() else {
+                    return Err(Miss::expected(id, Found::Calldata(kind)));
+                };
+                let wrong = match rest {
+                    None => len != items.len(),
+                    Some(_) => len < items.len(),
+                };
+                if wrong {
+                    return Err(Miss::new(
+                        ErrorKind::WrongLength,
+                        Detail::Length {
+                            items: items.len(),
+                            open: rest.is_some(),
+                            found: len,
+                        },
+                    ));
+                }
+                for (index, element) in elements.enumerate() {
+                    let ty = match items.get(index) {
+                        Some(ty) => *ty,
+                        None => match rest {
+                            Some(ty) => *ty,
+                            None => break,
+                        },
+                    };
+                    self.fits(ty, element, steps + 1, strict)
+                        .map_err(|miss| miss.within_index(index))?;
+                }
+                Ok(())
+            }
+            Node::DictOf(ty) => {
+                let Some(entries) = value.entries() else {
+                    return Err(Miss::expected(id, Found::Calldata(kind)));
+                };
+                for (key, element) in entries {
+                    self.fits(*ty, element, steps + 1, strict)
+                        .map_err(|miss| miss.within_key(key))?;
+                }
+                Ok(())
+            }
+            Node::Record { fields, sorted } => {
+                let Some(entries) = value.entries() else {
+                    return Err(Miss::expected(id, Found::Calldata(kind)));
+                };
+                // Map keys and `sorted` are both in byte order: one merge.
+                let mut next = 0;
+                let mut missing: Option<u32> = None;
+                for (key, element) in entries {
+                    while let Some(&field) = sorted.get(next) {
+                        if *fields[field as usize].0 >= *key {
+                            break;
+                        }
+                        missing = Some(missing.map_or(field, |m| m.min(field)));
+                        next += 1;
+                    }
+                    match sorted.get(next) {
+                        Some(&field) if *fields[field as usize].0 == *key => {
+                            self.fits(fields[field as usize].1, element, steps + 1, strict)
+                                .map_err(|miss| miss.within_key(key))?;
+                            next += 1;
+                        }
+                        _ => {
+                            return Err(Miss::new(
+                                ErrorKind::UnknownField,
+                                Detail::UnknownField { record: id },
+                            )
+                            .within_key(key))
+                        }
+                    }
+                }
+                if strict {
+                    for &field in &sorted[next..] {
+                        missing = Some(missing.map_or(field, |m| m.min(field)));
+                    }
+                    if let Some(field) = missing {
+                        return Err(Miss::new(ErrorKind::MissingField, Detail::MissingField)
+                            .within_key(&fields[field as usize].0));
+                    }
+                }
+                Ok(())
+            }
+            Node::Or { alternatives, any } => {
+                if *any {
+                    return Ok(());
+                }
+                let mut best = None;
+                for alternative in alternatives.iter() {
+                    match self.fits(*alternative, value, steps + 1, strict) {
+                        Ok(()) => return Ok(()),
+                        Err(miss) => pick(&mut best, miss),
+                    }
+                }
+                match best {
+                    Some((miss, false)) => Err(miss),
+                    _ => Err(Miss::expected(id, Found::Calldata(kind))),
+                }
+            }
+            Node::Ref { target, .. } => self.fits(*target, value, steps + 1, strict),
+        }
+    }
+}
+
+impl<'a> TypeRef<'a> {
+    /// Checks a calldata value (a view) against this type; the error's path
+    /// starts at the value (`[1].owner`).
+    pub fn check(&self, value: ValueRef<'_>) -> Result<(), SchemaError> {
+        self.check_with(value, &CheckOptions::new())
+    }
+
+    /// [`check`](TypeRef::check) with options (strict: every record field).
+    pub fn check_with(
+        &self,
+        value: ValueRef<'_>,
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        self.types
+            .fits(self.id, value, 0, options.strict)
+            .map_err(|miss| miss.into_error(self.types, Path::root()))
+    }
+
+    /// Checks an owned value against this type.
+    pub fn check_value(&self, value: &Value, options: &CheckOptions) -> Result<(), SchemaError> {
+        self.types
+            .fits(self.id, value, 0, options.strict)
+            .map_err(|miss| miss.into_error(self.types, Path::root()))
+    }
+}
+
+/// A call's parts, read from a view as `MethodCall::from_value_in` reads
+/// them (the same closed key set, the same errors).
+struct CallParts<'a> {
+    method: Option<&'a str>,
+    args: Option<genvm_calldata::ArrayRef<'a>>,
+    kwargs: Option<MapRef<'a>>,
+}
+
+fn call_parts(
+    value: ValueRef<'_>,
+    generation: AbiGeneration,
+) -> Result<CallParts<'_>, SchemaError> {
+    let not_a_call = |error| Err(SchemaError::from_call_error(error));
+    let ValueRef::Map(map) = value else {
+        return not_a_call(MethodCallError::NotAMap);
+    };
+    let name_key = method_key(generation);
+    let mut parts = CallParts {
+        method: None,
+        args: None,
+        kwargs: None,
+    };
+    for (key, value) in map.iter() {
+        let wrong = |key, expected| MethodCallError::WrongType { key, expected };
+        match (key, value) {
+            ("args", ValueRef::Array(args)) => parts.args = Some(args),
+            ("args", _) => return not_a_call(wrong("args", "an array")),
+            ("kwargs", ValueRef::Map(kwargs)) => parts.kwargs = Some(kwargs),
+            ("kwargs", _) => return not_a_call(wrong("kwargs", "a map")),
+            (key, ValueRef::Str(name)) if key == name_key => parts.method = Some(name),
+            (key, _) if key == name_key => return not_a_call(wrong(name_key, "a string")),
+            (other, _) => return not_a_call(MethodCallError::UnknownKey(other.to_owned())),
+        }
+    }
+    Ok(parts)
+}
+
+fn no_method(name: Option<&str>) -> SchemaError {
+    SchemaError::new(
+        ErrorKind::UnknownMethod,
+        String::new(),
+        match name {
+            Some(name) => format!("no method {name:?} in the schema"),
+            None => "a call without a method name (a deployment is checked against the \
+                     constructor)"
+                .to_owned(),
+        },
+    )
+}
+
+/// The `missing_arg` error of parameter `index` or keyword `name`.
+fn missing(path: Path, what: &str) -> SchemaError {
+    SchemaError::at(
+        ErrorKind::MissingArg,
+        &path,
+        format!("missing {what} (strict)"),
+    )
+}
+
+impl Schema {
+    /// Checks positional and keyword arguments against `method`, in this
+    /// order: the number of positional arguments, their types in order, then
+    /// each keyword argument in key order (its name, then its type), then
+    /// (strict) every parameter not given.
+    pub(crate) fn check_arguments<'a, V: Val<'a>>(
+        &self,
+        method: &MethodData,
+        args_len: usize,
+        args: impl Iterator<Item = V>,
+        kwargs: impl Iterator<Item = (&'a str, V)>,
+        strict: bool,
+    ) -> Result<(), SchemaError> {
+        let params = &method.params;
+        if args_len > params.len() {
+            return Err(SchemaError::at(
+                ErrorKind::TooManyArgs,
+                &Path::root().key("args").index(params.len()),
+                format!("{args_len} positional arguments, {} at most", params.len()),
+            ));
+        }
+        for (index, (arg, param)) in args.zip(params).enumerate() {
+            self.types.fits(param.ty, arg, 1, strict).map_err(|miss| {
+                miss.into_error(&self.types, Path::root().key("args").index(index))
+            })?;
+        }
+        // Strict mode notes which parameters keyword arguments gave.
+        let mut named_positions: Vec<bool> = Vec::new();
+        let mut named_keywords: Vec<&str> = Vec::new();
+        if strict {
+            named_positions = vec![false; params.len()];
+        }
+        for (name, value) in kwargs {
+            let path = || Path::root().key("kwargs").key(name);
+            let ty = if let Some(param) = method.kwparam(name) {
+                if strict {
+                    named_keywords.push(name);
+                }
+                param.ty
+            } else if let Some(position) = method.position(name) {
+                if position < args_len {
+                    return Err(SchemaError::at(
+                        ErrorKind::DuplicateArg,
+                        &path(),
+                        format!("also given positionally, as args[{position}]"),
+                    ));
+                }
+                if strict {
+                    named_positions[position] = true;
+                }
+                params[position].ty
+            } else {
+                return Err(SchemaError::at(
+                    ErrorKind::UnknownKwarg,
+                    &path(),
+                    "no parameter of this name",
+                ));
+            };
+            self.types
+                .fits(ty, value, 1, strict)
+                .map_err(|miss| miss.into_error(&self.types, path()))?;
+        }
+        if strict {
+            for index in args_len..params.len() {
+                if !named_positions[index] {
+                    return Err(missing(
+                        Path::root().key("args").index(index),
+                        &format!("argument {:?}", &*params[index].name),
+                    ));
+                }
+            }
+            if let Some(param) = method
+                .kwparams
+                .iter()
+                .find(|param| !named_keywords.contains(&&*param.name))
+            {
+                return Err(missing(
+                    Path::root().key("kwargs").key(&param.name),
+                    "keyword argument",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_parts(
+        &self,
+        method: &MethodData,
+        parts: &CallParts<'_>,
+        strict: bool,
+    ) -> Result<(), SchemaError> {
+        let (args_len, args) = match parts.args {
+            Some(args) => (args.len(), Some(args.iter())),
+            None => (0, None),
+        };
+        let args = args.into_iter().flatten();
+        let kwargs = parts
+            .kwargs
+            .map(|kwargs| kwargs.iter())
+            .into_iter()
+            .flatten();
+        self.check_arguments(method, args_len, args, kwargs, strict)
+    }
+
+    /// Checks a call's calldata against its method: `check_call_with` with
+    /// the default options.
+    pub fn check_call(&self, bytes: &[u8], generation: AbiGeneration) -> Result<(), SchemaError> {
+        self.check_call_with(bytes, generation, &CheckOptions::new())
+    }
+
+    /// Checks a call's calldata (a method call of `generation`) against the
+    /// schema: the bytes must be calldata (`not_calldata`) and a call
+    /// (`not_a_call`, with the codec's [`MethodCallError`]); then the method
+    /// must exist (`unknown_method`; `#get-schema` takes no arguments) and
+    /// the arguments fit it (`too_many_args`, `type_mismatch`, ...,
+    /// [`check_arguments`'s order](Schema::check_method_call)).
+    pub fn check_call_with(
+        &self,
+        bytes: &[u8],
+        generation: AbiGeneration,
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
+        let parts = call_parts(value, generation)?;
+        let method = parts
+            .method
+            .and_then(|name| self.method_data(name))
+            .ok_or_else(|| no_method(parts.method))?;
+        self.check_parts(method, &parts, options.strict)
+    }
+
+    /// Checks a deployment's calldata (no method name) against the
+    /// constructor.
+    pub fn check_deployment(
+        &self,
+        bytes: &[u8],
+        generation: AbiGeneration,
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
+        let parts = call_parts(value, generation)?;
+        if parts.method.is_some() {
+            return Err(SchemaError::from_call_error(
+                MethodCallError::NamedDeployment,
+            ));
+        }
+        self.check_parts(&self.ctor, &parts, options.strict)
+    }
+
+    /// Checks a [`MethodCall`] against its method. The checks run in this
+    /// order: the method exists; no more positional arguments than
+    /// positional parameters; each positional argument's type; each keyword
+    /// argument in key order, its name (a keyword parameter, or a positional
+    /// parameter not already given positionally) then its type; with
+    /// `strict`, every parameter given.
+    pub fn check_method_call(
+        &self,
+        call: &MethodCall,
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        let name = call.method.as_deref();
+        let method = name
+            .and_then(|name| self.method_data(name))
+            .ok_or_else(|| no_method(name))?;
+        self.check_owned(method, call, options.strict)
+    }
+
+    /// Checks a [`MethodCall`] without a method name against the
+    /// constructor.
+    pub fn check_deployment_call(
+        &self,
+        call: &MethodCall,
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        if call.method.is_some() {
+            return Err(SchemaError::from_call_error(
+                MethodCallError::NamedDeployment,
+            ));
+        }
+        self.check_owned(&self.ctor, call, options.strict)
+    }
+
+    fn check_owned(
+        &self,
+        method: &MethodData,
+        call: &MethodCall,
+        strict: bool,
+    ) -> Result<(), SchemaError> {
+        self.check_arguments(
+            method,
+            call.args.len(),
+            call.args.iter(),
+            call.kwargs.iter(),
+            strict,
+        )
+    }
+
+    fn ret_of(&self, method: &str) -> Result<TypeId, SchemaError> {
+        self.method_data(method)
+            .and_then(|data| data.ret)
+            .ok_or_else(|| no_method(Some(method)))
+    }
+
+    /// Checks a return value's calldata against `method`'s `ret`; the
+    /// error's path starts with `ret`.
+    pub fn check_return(&self, method: &str, bytes: &[u8]) -> Result<(), SchemaError> {
+        self.check_return_with(method, bytes, &CheckOptions::new())
+    }
+
+    /// [`check_return`](Schema::check_return) with options.
+    pub fn check_return_with(
+        &self,
+        method: &str,
+        bytes: &[u8],
+        options: &CheckOptions,
+    ) -> Result<(), SchemaError> {
+        let ret = self.ret_of(method)?;
+        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
+        self.types
+            .fits(ret, value, 0, options.strict)
+            .map_err(|miss| miss.into_error(&self.types, Path::root().key("ret")))
+    }
+
+    /// Checks a return value, as a view, against `method`'s `ret`.
+    pub fn check_return_ref(&self, method: &str, value: ValueRef<'_>) -> Result<(), SchemaError> {
+        let ret = self.ret_of(method)?;
+        self.types
+            .fits(ret, value, 0, false)
+            .map_err(|miss| miss.into_error(&self.types, Path::root().key("ret")))
+    }
+
+    /// Checks an owned return value against `method`'s `ret`.
+    pub fn check_return_value(&self, method: &str, value: &Value) -> Result<(), SchemaError> {
+        let ret = self.ret_of(method)?;
+        self.types
+            .fits(ret, value, 0, false)
+            .map_err(|miss| miss.into_error(&self.types, Path::root().key("ret")))
+    }
+}
