@@ -27,6 +27,9 @@ GENERATION = "abi_generation"
 ORIGINS = ("genvm", "codec")
 # Value names the Python classes use for themselves (GENERATIONS, ALL, ...).
 RESERVED_VALUE_NAMES = {"generations", "all", "all_in", "in_generation"}
+# The parameter types a code of a str_trie may take (Rust: StrTrieParam).
+STR_TRIE_PARAMS = {"str": "Str", "i32": "I32"}
+STR_TRIE_FIELDS = {"type", "name", "doc", "generations", "internal", "origin", "c_prefix", "codes", "details"}
 
 
 class SpecError(Exception):
@@ -50,6 +53,42 @@ def check_generation_list(where, listed, allowed, whose=None):
         fail(f"{where}: generations are listed once each, in the order of abi_generation")
 
 
+def validate_str_trie(entry, known_generations):
+    """A tree of codes: `codes` maps each code path (snake_case components separated by single
+    spaces) to its parameter type or null; `details` lists the details a message may end with."""
+    name = entry["name"]
+    unknown = set(entry) - STR_TRIE_FIELDS
+    if unknown:
+        fail(f"{name}: unknown fields {', '.join(sorted(unknown))}")
+    if "generations" not in entry:
+        fail(f"{name}: generations lists the ABI generations that have it")
+    check_generation_list(f"{name}.generations", entry["generations"], known_generations)
+    if entry.get("origin", "genvm") not in ORIGINS:
+        fail(f"{name}: origin is one of {', '.join(ORIGINS)}")
+    if "internal" in entry:
+        check_generation_list(f"{name}.internal", entry["internal"], entry["generations"], name)
+    if not re.match(r"^[A-Z][A-Z0-9_]*$", entry.get("c_prefix", "C")):
+        fail(f"{name}: c_prefix is an upper-case C identifier")
+    codes = entry.get("codes")
+    if not isinstance(codes, dict) or not codes:
+        fail(f"{name}: a str_trie has codes (code path -> parameter type or null)")
+    for path, param in codes.items():
+        if not all(SNAKE.match(component) for component in path.split(" ")):
+            fail(f"{name}.codes: {path!r} is not snake_case components separated by single spaces")
+        if param is not None and param not in STR_TRIE_PARAMS:
+            fail(f"{name}.codes.{path}: the parameter type is null or one of {', '.join(STR_TRIE_PARAMS)}")
+        if param is not None and any(other.startswith(path + " ") for other in codes):
+            fail(f"{name}.codes.{path}: a code with a parameter has no codes under it")
+    details = entry.get("details")
+    if not isinstance(details, list) or not all(isinstance(d, str) for d in details):
+        fail(f"{name}: details is a list of detail names")
+    for detail in details:
+        if not SNAKE.match(detail):
+            fail(f"{name}.details: {detail!r} is not snake_case")
+    if len(set(details)) != len(details):
+        fail(f"{name}.details: each detail once")
+
+
 def validate(entries):
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         fail("a list of objects")
@@ -60,11 +99,14 @@ def validate(entries):
     seen = set()
     for entry in entries:
         name, repr_, type_ = entry.get("name"), entry.get("repr"), entry.get("type")
-        if type_ not in ("enum", "consts", "const"):
-            fail(f"{name}: type must be enum, consts or const")
+        if type_ not in ("enum", "consts", "const", "str_trie"):
+            fail(f"{name}: type must be enum, consts, const or str_trie")
         if not isinstance(name, str) or not SNAKE.match(name) or name in seen:
             fail(f"{name!r}: names are unique snake_case")
         seen.add(name)
+        if type_ == "str_trie":
+            validate_str_trie(entry, known_generations)
+            continue
         if repr_ != "str" and repr_ not in INT_REPRS:
             fail(f"{name}: unknown repr {repr_!r}")
         if type_ == "consts" and repr_ == "str":
@@ -144,9 +186,18 @@ def validate(entries):
     return entries
 
 
+def unique_keys(pairs):
+    """A JSON object's pairs as a dict, refusing a key given twice (json.loads keeps the last)."""
+    keys = [key for key, _ in pairs]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        fail(f"keys repeat in an object: {', '.join(map(repr, repeated))}")
+    return dict(pairs)
+
+
 def load(path=SPEC):
     try:
-        return validate(json.loads(pathlib.Path(path).read_text()))
+        return validate(json.loads(pathlib.Path(path).read_text(), object_pairs_hook=unique_keys))
     except SpecError as error:
         sys.exit(f"{path}: {error}")
 
@@ -177,9 +228,18 @@ def c_prefix(entry):
     return entry.get("c_prefix", f"GENVM_{upper(entry['name'])}")
 
 
+def c_code_name(prefix, path):
+    """The C macro of a str_trie code: `GENVM_VM_ERROR_CODE_OUT_OF_MEMORY` for "out_of memory"."""
+    return f"{prefix}_{upper(path.replace(' ', '_'))}"
+
+
 def c_identifiers(entry, generation_entry):
     prefix = c_prefix(entry)
     suffixes = [upper(k) for k in generation_entry["values"]]
+    if entry["type"] == "str_trie":
+        return ([c_code_name(prefix, path) for path in entry["codes"]]
+                + [f"{prefix}_DETAIL_{upper(detail)}" for detail in entry["details"]]
+                + [f"{prefix}_IN_{suffix}" for suffix in suffixes])
     names = [prefix] if entry["type"] == "const" else [f"{prefix}_{upper(k)}" for k in entry["values"]]
     if entry["type"] != "const" and entry["repr"] != "str":
         names.append(f"genvm_{entry['name']}")
@@ -195,6 +255,8 @@ def top_level_names(entry):
     name = entry["name"]
     if entry["type"] == "const":
         return [upper(name), f"{upper(name)}_GENERATIONS"]
+    if entry["type"] == "str_trie":
+        return [upper(name), f"{upper(name)}_DETAILS", f"{upper(name)}_GENERATIONS"]
     return [camel(name)] + ([f"DEFAULT_{upper(name)}"] if "default" in entry else [])
 
 
@@ -243,6 +305,39 @@ pub const {NAME}: {type_} = {literal};
 /// The ABI generations that have [`{NAME}`].
 pub const {NAME}_GENERATIONS: &[AbiGeneration] = {generations};
 """
+
+RUST_STR_TRIE = """
+/// {doc}
+///
+/// {note}
+///
+/// A message is a code's path, then its parameter after one space if the
+/// code takes one, then optionally ` # ` and one of [`{NAME}_DETAILS`]:
+/// `{example}`.{node}
+pub const {NAME}: &[StrTrieCode] = &[{codes}];
+
+/// The details a [`{NAME}`] message may end with, after ` # `.
+pub const {NAME}_DETAILS: &[&str] = &[{details}];
+
+/// The ABI generations that have [`{NAME}`] and [`{NAME}_DETAILS`].
+pub const {NAME}_GENERATIONS: &[AbiGeneration] = {generations};
+"""
+
+
+def str_trie_example(entry):
+    """A message of the trie's first code with a parameter (or its first code), for the docs."""
+    codes = entry["codes"]
+    path = next((p for p, param in codes.items() if param), next(iter(codes)))
+    message = path + {"str": " text", "i32": " 1", None: ""}[codes[path]]
+    return message + (f" # {entry['details'][0]}" if entry["details"] else "")
+
+
+def str_trie_node(entry):
+    """An inner node of the trie that is not itself a code, if there is one (for the docs)."""
+    codes = entry["codes"]
+    nodes = [" ".join(p.split(" ")[:i]) for p in codes for i in range(1, len(p.split(" ")))]
+    return next((node for node in nodes if node not in codes), None)
+
 
 RUST_ENUM = """
 /// {doc}
@@ -502,10 +597,28 @@ def rust_consts(entries, entry):
     )
 
 
+def rust_str_trie(entries, entry):
+    NAME = upper(entry["name"])
+    codes = ", ".join(f"StrTrieCode {{ path: {json.dumps(path)}, param: "
+                      + (f"Some(StrTrieParam::{STR_TRIE_PARAMS[param]})" if param else "None") + " }"
+                      for path, param in entry["codes"].items())
+    node = str_trie_node(entry)
+    return RUST_STR_TRIE.format(
+        doc=entry.get("doc", ""), note=generation_note(entry), NAME=NAME, example=str_trie_example(entry),
+        node=f"\n/// A node of the tree that is not listed (such as `{node}`) is not a code\n/// by itself." if node else "",
+        codes=codes, details=", ".join(json.dumps(d) for d in entry["details"]),
+        generations=rust_generations(entries, entry["generations"]))
+
+
 def rust(entries):
-    items = [f"// {HEADER}\n// Regenerate with `python3 abi/generate.py`.\n\nuse crate::UnknownValue;\n", RUST_PRELUDE]
+    uses = "use crate::UnknownValue;\n"
+    if any(entry["type"] == "str_trie" for entry in entries):
+        uses += "use crate::{StrTrieCode, StrTrieParam};\n"
+    items = [f"// {HEADER}\n// Regenerate with `python3 abi/generate.py`.\n\n{uses}", RUST_PRELUDE]
     for entry in entries:
-        if entry["type"] == "const":
+        if entry["type"] == "str_trie":
+            items.append(rust_str_trie(entries, entry))
+        elif entry["type"] == "const":
             repr_ = entry["repr"]
             items.append(RUST_CONST.format(doc=entry.get("doc", ""), note=generation_note(entry),
                                            NAME=upper(entry["name"]),
@@ -590,6 +703,10 @@ class _ConstantGroup:
 '''
 
 
+STR_TRIE_MESSAGE = ('A message is a code\'s path, then its parameter after one space if the code takes one, '
+                    'then optionally " # " and a detail.')
+
+
 def python_tuple(items):
     return "(" + ", ".join(json.dumps(i) for i in items) + ("," if len(items) == 1 else "") + ")"
 
@@ -597,8 +714,20 @@ def python_tuple(items):
 def python(entries):
     out = [f'"""{HEADER}"""', "", "import enum", "import typing", PYTHON_PRELUDE]
     for entry in entries:
-        name, repr_, doc = entry["name"], entry["repr"], entry.get("doc", "")
+        name, repr_, doc = entry["name"], entry.get("repr"), entry.get("doc", "")
         docstring = [f'    """{doc}', "", f"    {generation_note(entry)}", '    """', ""]
+        if entry["type"] == "str_trie":
+            NAME = upper(name)
+            out += [f"{NAME}: typing.Final[dict[str, str | None]] = {{"]
+            out += [f"    {json.dumps(path)}: {json.dumps(param) if param else 'None'},"
+                    for path, param in entry["codes"].items()]
+            out += ["}", f'"""{doc} {generation_note(entry)}', "",
+                    f"Code path -> the type of its parameter (None if it takes none). {STR_TRIE_MESSAGE}", '"""', "",
+                    f"{NAME}_DETAILS: typing.Final[tuple[str, ...]] = {python_tuple(entry['details'])}",
+                    f'"""The details a {NAME} message may end with, after " # "."""', "",
+                    f"{NAME}_GENERATIONS: typing.Final[tuple[str, ...]] = {python_tuple(entry['generations'])}",
+                    f'"""The ABI generations that have {NAME} and {NAME}_DETAILS."""', ""]
+            continue
         if entry["type"] == "const":
             type_ = "str" if repr_ == "str" else "int"
             out += [f"{upper(name)}: typing.Final[{type_}] = {json.dumps(entry['value'])}",
@@ -693,6 +822,19 @@ def javascript(entries):
     js_facts, ts_facts = [], []
     for entry in entries:
         name, doc = entry["name"], f"{entry.get('doc', '')} {generation_note(entry)}"
+        if entry["type"] == "str_trie":
+            NAME, codes = upper(name), entry["codes"].items()
+            doc += f" Code path -> the type of its parameter (null if it takes none). {STR_TRIE_MESSAGE}"
+            details_doc = f"/** The details a {NAME} message may end with, after \" # \". */"
+            js += [f"/** {doc} */", f"export const {NAME} = Object.freeze({{",
+                   *[f"  {json.dumps(path)}: {json.dumps(param)}," for path, param in codes], "});", "",
+                   details_doc, f"export const {NAME}_DETAILS = {js_list(entry['details'])};", ""]
+            ts += [f"/** {doc} */", f"export declare const {NAME}: Readonly<{{",
+                   *[f"  {json.dumps(path)}: {json.dumps(param)};" for path, param in codes], "}>;", "",
+                   details_doc, f"export declare const {NAME}_DETAILS: {ts_list(entry['details'])};", ""]
+            js_facts.append(f"  {NAME}: Object.freeze({{ generations: {js_list(entry['generations'])} }}),")
+            ts_facts.append(f"  {NAME}: Readonly<{{ generations: {ts_list(entry['generations'])} }}>;")
+            continue
         if entry["type"] == "const":
             literal = json.dumps(entry["value"])
             js += [f"/** {doc} */", f"export const {upper(name)} = {literal};", ""]
@@ -719,8 +861,8 @@ def javascript(entries):
                  "group (spec/public-abi.md); frozen all the way down. */")
     js += [facts_doc, "export const GENERATIONS = Object.freeze({", *js_facts, "});"]
     ts += [facts_doc, "export declare const GENERATIONS: Readonly<{", *ts_facts, "}>;", ""]
-    grouped = [camel(e["name"]) for e in entries if e["type"] != "const"]
-    consts = [upper(e["name"]) for e in entries if e["type"] == "const"]
+    grouped = [camel(e["name"]) for e in entries if e["type"] in ("enum", "consts")]
+    consts = [upper(e["name"]) for e in entries if e["type"] in ("const", "str_trie")]
     js.append(JS_FUNCTIONS.format(definitions=", ".join(grouped)))
     ts.append(TS_FUNCTION_DOCS["inGeneration"])
     ts += [f"export declare function inGeneration(generation: AbiGeneration, definition: {json.dumps(t)}, "
@@ -740,7 +882,7 @@ def c_header(entries):
            " * 1 if that ABI generation has the definition or value and 0 if not (spec/public-abi.md). */", ""]
     suffixes = {v: upper(k) for k, v in generations_entry(entries)["values"].items()}
     for entry in entries:
-        name, repr_, doc = entry["name"], entry["repr"], entry.get("doc", "")
+        name, repr_, doc = entry["name"], entry.get("repr"), entry.get("doc", "")
         prefix = c_prefix(entry)
         out.append(f"/* {doc}\n * {generation_note(entry)} */")
 
@@ -748,6 +890,13 @@ def c_header(entries):
             text = value_note(entry, key)
             return f" /* {text} */" if text else ""
 
+        if entry["type"] == "str_trie":
+            out += [f"#define {c_code_name(prefix, path)} {json.dumps(path)}" + (f" /* param: {param} */" if param else "")
+                    for path, param in entry["codes"].items()]
+            out += [f"#define {prefix}_DETAIL_{upper(detail)} {json.dumps(detail)}" for detail in entry["details"]]
+            out += [f"#define {prefix}_IN_{suffix} {int(g in entry['generations'])}" for g, suffix in suffixes.items()]
+            out.append("")
+            continue
         if entry["type"] == "const":
             literal = json.dumps(entry["value"]) if repr_ == "str" else f"{entry['value']}u"
             out += [f"#define {prefix} {literal}"]

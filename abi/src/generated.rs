@@ -2,6 +2,7 @@
 // Regenerate with `python3 abi/generate.py`.
 
 use crate::UnknownValue;
+use crate::{StrTrieCode, StrTrieParam};
 
 /// Whether `generations` holds `generation` (a slice search usable in `const fn`).
 const fn generations_contain(generations: &[AbiGeneration], generation: AbiGeneration) -> bool {
@@ -1069,6 +1070,224 @@ impl core::fmt::Display for VmError {
         f.write_str(self.value())
     }
 }
+
+/// The public codes of v0.3 VM errors (a code path and its parameter type, if any) and the known details.
+///
+/// In ABI generation v0.3 only.
+///
+/// A message is a code's path, then its parameter after one space if the
+/// code takes one, then optionally ` # ` and one of [`VM_ERROR_CODE_DETAILS`]:
+/// `leader_fault nondet_output uses_this_error text # internal`.
+/// A node of the tree that is not listed (such as `leader_fault`) is not a code
+/// by itself.
+pub const VM_ERROR_CODE: &[StrTrieCode] = &[
+    StrTrieCode {
+        path: "timeout",
+        param: None,
+    },
+    StrTrieCode {
+        path: "malformed_entry",
+        param: None,
+    },
+    StrTrieCode {
+        path: "leader_fault nondet_output absent",
+        param: None,
+    },
+    StrTrieCode {
+        path: "leader_fault nondet_output malformed",
+        param: None,
+    },
+    StrTrieCode {
+        path: "leader_fault nondet_output uses_this_error",
+        param: Some(StrTrieParam::Str),
+    },
+    StrTrieCode {
+        path: "leader_fault nondet_output extra",
+        param: Some(StrTrieParam::Str),
+    },
+    StrTrieCode {
+        path: "exit_code",
+        param: Some(StrTrieParam::I32),
+    },
+    StrTrieCode {
+        path: "wasm_trap",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap unreachable",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap stack_overflow",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap memory_out_of_bounds",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap table_out_of_bounds",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap indirect_call_to_null",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap bad_signature",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap integer_overflow",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap integer_divide_by_zero",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap bad_conversion_to_integer",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap heap_misaligned",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap atomic_wait_non_shared_memory",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap out_of_fuel",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap interrupt",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap nondet_instruction",
+        param: None,
+    },
+    StrTrieCode {
+        path: "wasm_trap fault",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of memory",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of memory wasm_memory",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of memory wasm_table",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of storage",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of receipt nondet_output",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of receipt message",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of receipt event",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of message_fee total",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of message_fee node",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of vm_recursion",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of nondet_blocks",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of locked_slots",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of upgraders",
+        param: None,
+    },
+    StrTrieCode {
+        path: "out_of fds",
+        param: None,
+    },
+    StrTrieCode {
+        path: "fee no_matching_node",
+        param: None,
+    },
+    StrTrieCode {
+        path: "fee below_minimum",
+        param: None,
+    },
+    StrTrieCode {
+        path: "fee too_many_rounds",
+        param: None,
+    },
+    StrTrieCode {
+        path: "forbidden",
+        param: None,
+    },
+    StrTrieCode {
+        path: "evm reverted",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract runner absent",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract runner malformed",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract not_utf8_text",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract major_mismatch",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract wasm validating",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract wasm linking",
+        param: None,
+    },
+    StrTrieCode {
+        path: "invalid_contract wasm entrypoint",
+        param: None,
+    },
+];
+
+/// The details a [`VM_ERROR_CODE`] message may end with, after ` # `.
+pub const VM_ERROR_CODE_DETAILS: &[&str] = &["internal", "external"];
+
+/// The ABI generations that have [`VM_ERROR_CODE`] and [`VM_ERROR_CODE_DETAILS`].
+pub const VM_ERROR_CODE_GENERATIONS: &[AbiGeneration] = &[AbiGeneration::V03];
 
 /// The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
 ///

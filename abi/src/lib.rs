@@ -113,6 +113,37 @@ impl fmt::Display for UnknownValue {
 
 impl core::error::Error for UnknownValue {}
 
+/// The type of a [`StrTrieCode`]'s parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StrTrieParam {
+    /// Text, the rest of the message (`str`).
+    Str,
+    /// A signed 32-bit integer in decimal (`i32`).
+    I32,
+}
+
+impl StrTrieParam {
+    /// The type's name in `spec/public-abi.json`: `"str"` or `"i32"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StrTrieParam::Str => "str",
+            StrTrieParam::I32 => "i32",
+        }
+    }
+}
+
+/// One code of a tree of string codes (a `str_trie` of
+/// `spec/public-abi.json`, such as [`VM_ERROR_CODE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StrTrieCode {
+    /// The code's path from the root: snake_case components separated by
+    /// single spaces, such as `"out_of memory wasm_table"`.
+    pub path: &'static str,
+    /// The type of the parameter that follows the path (after one space), if
+    /// the code takes one.
+    pub param: Option<StrTrieParam>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +250,73 @@ mod tests {
                 CalldataErrorKind::ALL
             );
             assert_eq!(AbiGeneration::all_in(generation), AbiGeneration::ALL);
+        }
+    }
+
+    #[test]
+    fn vm_error_codes_are_v0_3_s_tree() {
+        let code = |path: &str| VM_ERROR_CODE.iter().find(|code| code.path == path);
+        assert_eq!(VM_ERROR_CODE.len(), 50);
+        assert_eq!(
+            VM_ERROR_CODE[0],
+            StrTrieCode {
+                path: "timeout",
+                param: None
+            }
+        );
+        assert_eq!(code("exit_code").unwrap().param, Some(StrTrieParam::I32));
+        assert_eq!(
+            code("leader_fault nondet_output uses_this_error")
+                .and_then(|code| code.param)
+                .map(StrTrieParam::name),
+            Some("str")
+        );
+        assert_eq!(StrTrieParam::I32.name(), "i32");
+        // Inner nodes that are codes themselves, and ones that are not.
+        for path in ["wasm_trap", "out_of memory", "invalid_contract"] {
+            assert_eq!(code(path).map(|code| code.param), Some(None), "{path}");
+        }
+        for path in [
+            "leader_fault",
+            "leader_fault nondet_output",
+            "out_of",
+            "fee",
+            "evm",
+        ] {
+            assert!(code(path).is_none(), "{path} is not a code");
+        }
+        // Paths are unique snake_case components separated by single spaces,
+        // and a code with a parameter has no codes under it.
+        for (i, item) in VM_ERROR_CODE.iter().enumerate() {
+            assert!(
+                VM_ERROR_CODE[..i]
+                    .iter()
+                    .all(|other| other.path != item.path),
+                "{} repeats",
+                item.path
+            );
+            for component in item.path.split(' ') {
+                assert!(
+                    component.starts_with(|c: char| c.is_ascii_lowercase())
+                        && component
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                    "{}",
+                    item.path
+                );
+            }
+            if item.param.is_some() {
+                let under = format!("{} ", item.path);
+                assert!(VM_ERROR_CODE
+                    .iter()
+                    .all(|other| !other.path.starts_with(&under)));
+            }
+        }
+        assert_eq!(VM_ERROR_CODE_DETAILS, ["internal", "external"]);
+        assert_eq!(VM_ERROR_CODE_GENERATIONS, [V03]);
+        // The v0.2 enum's v0.3 values are codes of the tree.
+        for error in VmError::all_in(V03) {
+            assert!(code(error.as_str()).is_some(), "{error}");
         }
     }
 

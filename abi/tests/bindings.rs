@@ -148,6 +148,29 @@ fn rust_items_match_the_spec() {
     assert_enum!(checked, MemoryLimiterConsts, "memory_limiter_consts");
     assert_enum!(checked, SpecialMethod, "special_method");
     assert_enum!(checked, VmError, "vm_error");
+    let vm_error_code = entry("vm_error_code");
+    let codes: Vec<(String, Json)> = VM_ERROR_CODE
+        .iter()
+        .map(|code| {
+            (
+                code.path.to_owned(),
+                Json::from(code.param.map(StrTrieParam::name)),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, Json)> = vm_error_code["codes"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(path, param)| (path.clone(), param.clone()))
+        .collect();
+    assert_eq!(codes, expected, "vm_error_code");
+    assert_eq!(VM_ERROR_CODE_DETAILS, strings(&vm_error_code["details"]));
+    assert_eq!(
+        generation_names(VM_ERROR_CODE_GENERATIONS),
+        strings(&vm_error_code["generations"])
+    );
+    checked.push("vm_error_code");
     assert_enum!(checked, CalldataErrorKind, "calldata_error_kind");
     let descriptions = entry("calldata_error_kind")["descriptions"].clone();
     for kind in CalldataErrorKind::ALL {

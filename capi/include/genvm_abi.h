@@ -167,6 +167,63 @@ typedef enum {
 #define GENVM_VM_ERROR_INVALID_CONTRACT_IN_V0_2 1
 #define GENVM_VM_ERROR_INVALID_CONTRACT_IN_V0_3 1
 
+/* The public codes of v0.3 VM errors (a code path and its parameter type, if any) and the known details.
+ * In ABI generation v0.3 only. */
+#define GENVM_VM_ERROR_CODE_TIMEOUT "timeout"
+#define GENVM_VM_ERROR_CODE_MALFORMED_ENTRY "malformed_entry"
+#define GENVM_VM_ERROR_CODE_LEADER_FAULT_NONDET_OUTPUT_ABSENT "leader_fault nondet_output absent"
+#define GENVM_VM_ERROR_CODE_LEADER_FAULT_NONDET_OUTPUT_MALFORMED "leader_fault nondet_output malformed"
+#define GENVM_VM_ERROR_CODE_LEADER_FAULT_NONDET_OUTPUT_USES_THIS_ERROR "leader_fault nondet_output uses_this_error" /* param: str */
+#define GENVM_VM_ERROR_CODE_LEADER_FAULT_NONDET_OUTPUT_EXTRA "leader_fault nondet_output extra" /* param: str */
+#define GENVM_VM_ERROR_CODE_EXIT_CODE "exit_code" /* param: i32 */
+#define GENVM_VM_ERROR_CODE_WASM_TRAP "wasm_trap"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_UNREACHABLE "wasm_trap unreachable"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_STACK_OVERFLOW "wasm_trap stack_overflow"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_MEMORY_OUT_OF_BOUNDS "wasm_trap memory_out_of_bounds"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_TABLE_OUT_OF_BOUNDS "wasm_trap table_out_of_bounds"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_INDIRECT_CALL_TO_NULL "wasm_trap indirect_call_to_null"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_BAD_SIGNATURE "wasm_trap bad_signature"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_INTEGER_OVERFLOW "wasm_trap integer_overflow"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_INTEGER_DIVIDE_BY_ZERO "wasm_trap integer_divide_by_zero"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_BAD_CONVERSION_TO_INTEGER "wasm_trap bad_conversion_to_integer"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_HEAP_MISALIGNED "wasm_trap heap_misaligned"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_ATOMIC_WAIT_NON_SHARED_MEMORY "wasm_trap atomic_wait_non_shared_memory"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_OUT_OF_FUEL "wasm_trap out_of_fuel"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_INTERRUPT "wasm_trap interrupt"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_NONDET_INSTRUCTION "wasm_trap nondet_instruction"
+#define GENVM_VM_ERROR_CODE_WASM_TRAP_FAULT "wasm_trap fault"
+#define GENVM_VM_ERROR_CODE_OUT_OF_MEMORY "out_of memory"
+#define GENVM_VM_ERROR_CODE_OUT_OF_MEMORY_WASM_MEMORY "out_of memory wasm_memory"
+#define GENVM_VM_ERROR_CODE_OUT_OF_MEMORY_WASM_TABLE "out_of memory wasm_table"
+#define GENVM_VM_ERROR_CODE_OUT_OF_STORAGE "out_of storage"
+#define GENVM_VM_ERROR_CODE_OUT_OF_RECEIPT_NONDET_OUTPUT "out_of receipt nondet_output"
+#define GENVM_VM_ERROR_CODE_OUT_OF_RECEIPT_MESSAGE "out_of receipt message"
+#define GENVM_VM_ERROR_CODE_OUT_OF_RECEIPT_EVENT "out_of receipt event"
+#define GENVM_VM_ERROR_CODE_OUT_OF_MESSAGE_FEE_TOTAL "out_of message_fee total"
+#define GENVM_VM_ERROR_CODE_OUT_OF_MESSAGE_FEE_NODE "out_of message_fee node"
+#define GENVM_VM_ERROR_CODE_OUT_OF_VM_RECURSION "out_of vm_recursion"
+#define GENVM_VM_ERROR_CODE_OUT_OF_NONDET_BLOCKS "out_of nondet_blocks"
+#define GENVM_VM_ERROR_CODE_OUT_OF_LOCKED_SLOTS "out_of locked_slots"
+#define GENVM_VM_ERROR_CODE_OUT_OF_UPGRADERS "out_of upgraders"
+#define GENVM_VM_ERROR_CODE_OUT_OF_FDS "out_of fds"
+#define GENVM_VM_ERROR_CODE_FEE_NO_MATCHING_NODE "fee no_matching_node"
+#define GENVM_VM_ERROR_CODE_FEE_BELOW_MINIMUM "fee below_minimum"
+#define GENVM_VM_ERROR_CODE_FEE_TOO_MANY_ROUNDS "fee too_many_rounds"
+#define GENVM_VM_ERROR_CODE_FORBIDDEN "forbidden"
+#define GENVM_VM_ERROR_CODE_EVM_REVERTED "evm reverted"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT "invalid_contract"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_RUNNER_ABSENT "invalid_contract runner absent"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_RUNNER_MALFORMED "invalid_contract runner malformed"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_NOT_UTF8_TEXT "invalid_contract not_utf8_text"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_MAJOR_MISMATCH "invalid_contract major_mismatch"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_WASM_VALIDATING "invalid_contract wasm validating"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_WASM_LINKING "invalid_contract wasm linking"
+#define GENVM_VM_ERROR_CODE_INVALID_CONTRACT_WASM_ENTRYPOINT "invalid_contract wasm entrypoint"
+#define GENVM_VM_ERROR_CODE_DETAIL_INTERNAL "internal"
+#define GENVM_VM_ERROR_CODE_DETAIL_EXTERNAL "external"
+#define GENVM_VM_ERROR_CODE_IN_V0_2 0
+#define GENVM_VM_ERROR_CODE_IN_V0_3 1
+
 /* The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
  * In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation. */
 typedef enum {

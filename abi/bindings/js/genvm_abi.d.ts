@@ -39,6 +39,63 @@ export type SpecialMethod = (typeof SpecialMethod)[keyof typeof SpecialMethod];
 export declare const VmError: Readonly<{ TIMEOUT: "timeout"; VALIDATOR_DISAGREES: "validator_disagrees"; VERSION_TOO_BIG: "version_too_big"; OOM: "OOM"; INVALID_CONTRACT: "invalid_contract" }>;
 export type VmError = (typeof VmError)[keyof typeof VmError];
 
+/** The public codes of v0.3 VM errors (a code path and its parameter type, if any) and the known details. In ABI generation v0.3 only. Code path -> the type of its parameter (null if it takes none). A message is a code's path, then its parameter after one space if the code takes one, then optionally " # " and a detail. */
+export declare const VM_ERROR_CODE: Readonly<{
+  "timeout": null;
+  "malformed_entry": null;
+  "leader_fault nondet_output absent": null;
+  "leader_fault nondet_output malformed": null;
+  "leader_fault nondet_output uses_this_error": "str";
+  "leader_fault nondet_output extra": "str";
+  "exit_code": "i32";
+  "wasm_trap": null;
+  "wasm_trap unreachable": null;
+  "wasm_trap stack_overflow": null;
+  "wasm_trap memory_out_of_bounds": null;
+  "wasm_trap table_out_of_bounds": null;
+  "wasm_trap indirect_call_to_null": null;
+  "wasm_trap bad_signature": null;
+  "wasm_trap integer_overflow": null;
+  "wasm_trap integer_divide_by_zero": null;
+  "wasm_trap bad_conversion_to_integer": null;
+  "wasm_trap heap_misaligned": null;
+  "wasm_trap atomic_wait_non_shared_memory": null;
+  "wasm_trap out_of_fuel": null;
+  "wasm_trap interrupt": null;
+  "wasm_trap nondet_instruction": null;
+  "wasm_trap fault": null;
+  "out_of memory": null;
+  "out_of memory wasm_memory": null;
+  "out_of memory wasm_table": null;
+  "out_of storage": null;
+  "out_of receipt nondet_output": null;
+  "out_of receipt message": null;
+  "out_of receipt event": null;
+  "out_of message_fee total": null;
+  "out_of message_fee node": null;
+  "out_of vm_recursion": null;
+  "out_of nondet_blocks": null;
+  "out_of locked_slots": null;
+  "out_of upgraders": null;
+  "out_of fds": null;
+  "fee no_matching_node": null;
+  "fee below_minimum": null;
+  "fee too_many_rounds": null;
+  "forbidden": null;
+  "evm reverted": null;
+  "invalid_contract": null;
+  "invalid_contract runner absent": null;
+  "invalid_contract runner malformed": null;
+  "invalid_contract not_utf8_text": null;
+  "invalid_contract major_mismatch": null;
+  "invalid_contract wasm validating": null;
+  "invalid_contract wasm linking": null;
+  "invalid_contract wasm entrypoint": null;
+}>;
+
+/** The details a VM_ERROR_CODE message may end with, after " # ". */
+export declare const VM_ERROR_CODE_DETAILS: readonly ["internal", "external"];
+
 /** The rule of calldata.md an input breaks; the numbers are the C library's first error codes. In ABI generations v0.2 and v0.3. This crate's own definition, not GenVM's: the same in every generation. */
 export declare const CalldataErrorKind: Readonly<{ TRUNCATED_ULEB: 1; NON_CANONICAL_ULEB: 2; RESERVED_TYPE: 3; INVALID_ATOM: 4; LENGTH_TOO_LARGE: 5; LENGTH_PAST_END: 6; INVALID_UTF8: 7; DUPLICATE_KEY: 8; UNSORTED_KEYS: 9; TOO_DEEP: 10; TRAILING_BYTES: 11 }>;
 export type CalldataErrorKind = (typeof CalldataErrorKind)[keyof typeof CalldataErrorKind];
@@ -63,6 +120,7 @@ export declare const GENERATIONS: Readonly<{
   MemoryLimiterConsts: Readonly<{ generations: readonly ["v0.2", "v0.3"]; values: Readonly<{ TABLE_ENTRY: readonly ["v0.2", "v0.3"]; FILE_MAPPING: readonly ["v0.2", "v0.3"]; FD_ALLOCATION: readonly ["v0.3"]; RUNNER_LOAD_COST: readonly ["v0.3"]; VM_SPAWN_COST: readonly ["v0.3"]; NEW_STORAGE_PAGE: readonly ["v0.3"]; STORAGE_PAGE_INHERITED: readonly ["v0.3"] }> }>;
   SpecialMethod: Readonly<{ generations: readonly ["v0.2", "v0.3"]; values: Readonly<{ GET_SCHEMA: readonly ["v0.2", "v0.3"]; ERRORED_MESSAGE: readonly ["v0.2", "v0.3"] }> }>;
   VmError: Readonly<{ generations: readonly ["v0.2", "v0.3"]; values: Readonly<{ TIMEOUT: readonly ["v0.2", "v0.3"]; VALIDATOR_DISAGREES: readonly ["v0.2"]; VERSION_TOO_BIG: readonly ["v0.2"]; OOM: readonly ["v0.2"]; INVALID_CONTRACT: readonly ["v0.2", "v0.3"] }> }>;
+  VM_ERROR_CODE: Readonly<{ generations: readonly ["v0.3"] }>;
   CalldataErrorKind: Readonly<{ generations: readonly ["v0.2", "v0.3"]; values: Readonly<{ TRUNCATED_ULEB: readonly ["v0.2", "v0.3"]; NON_CANONICAL_ULEB: readonly ["v0.2", "v0.3"]; RESERVED_TYPE: readonly ["v0.2", "v0.3"]; INVALID_ATOM: readonly ["v0.2", "v0.3"]; LENGTH_TOO_LARGE: readonly ["v0.2", "v0.3"]; LENGTH_PAST_END: readonly ["v0.2", "v0.3"]; INVALID_UTF8: readonly ["v0.2", "v0.3"]; DUPLICATE_KEY: readonly ["v0.2", "v0.3"]; UNSORTED_KEYS: readonly ["v0.2", "v0.3"]; TOO_DEEP: readonly ["v0.2", "v0.3"]; TRAILING_BYTES: readonly ["v0.2", "v0.3"] }> }>;
   EVENT_MAX_TOPICS: Readonly<{ generations: readonly ["v0.2", "v0.3"] }>;
   ABSENT_VERSION: Readonly<{ generations: readonly ["v0.2"] }>;
@@ -84,7 +142,7 @@ export declare function inGeneration(generation: AbiGeneration, definition: "Mem
 export declare function inGeneration(generation: AbiGeneration, definition: "SpecialMethod", member?: keyof typeof SpecialMethod): boolean;
 export declare function inGeneration(generation: AbiGeneration, definition: "VmError", member?: keyof typeof VmError): boolean;
 export declare function inGeneration(generation: AbiGeneration, definition: "CalldataErrorKind", member?: keyof typeof CalldataErrorKind): boolean;
-export declare function inGeneration(generation: AbiGeneration, definition: "EVENT_MAX_TOPICS" | "ABSENT_VERSION" | "CODE_SLOT_OFFSET"): boolean;
+export declare function inGeneration(generation: AbiGeneration, definition: "VM_ERROR_CODE" | "EVENT_MAX_TOPICS" | "ABSENT_VERSION" | "CODE_SLOT_OFFSET"): boolean;
 
 /**
  * The values of `definition` that ABI generation `generation` has: a frozen

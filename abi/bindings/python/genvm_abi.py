@@ -232,6 +232,69 @@ class VmError(_EnumGenerations, enum.StrEnum):
     })
 
 
+VM_ERROR_CODE: typing.Final[dict[str, str | None]] = {
+    "timeout": None,
+    "malformed_entry": None,
+    "leader_fault nondet_output absent": None,
+    "leader_fault nondet_output malformed": None,
+    "leader_fault nondet_output uses_this_error": "str",
+    "leader_fault nondet_output extra": "str",
+    "exit_code": "i32",
+    "wasm_trap": None,
+    "wasm_trap unreachable": None,
+    "wasm_trap stack_overflow": None,
+    "wasm_trap memory_out_of_bounds": None,
+    "wasm_trap table_out_of_bounds": None,
+    "wasm_trap indirect_call_to_null": None,
+    "wasm_trap bad_signature": None,
+    "wasm_trap integer_overflow": None,
+    "wasm_trap integer_divide_by_zero": None,
+    "wasm_trap bad_conversion_to_integer": None,
+    "wasm_trap heap_misaligned": None,
+    "wasm_trap atomic_wait_non_shared_memory": None,
+    "wasm_trap out_of_fuel": None,
+    "wasm_trap interrupt": None,
+    "wasm_trap nondet_instruction": None,
+    "wasm_trap fault": None,
+    "out_of memory": None,
+    "out_of memory wasm_memory": None,
+    "out_of memory wasm_table": None,
+    "out_of storage": None,
+    "out_of receipt nondet_output": None,
+    "out_of receipt message": None,
+    "out_of receipt event": None,
+    "out_of message_fee total": None,
+    "out_of message_fee node": None,
+    "out_of vm_recursion": None,
+    "out_of nondet_blocks": None,
+    "out_of locked_slots": None,
+    "out_of upgraders": None,
+    "out_of fds": None,
+    "fee no_matching_node": None,
+    "fee below_minimum": None,
+    "fee too_many_rounds": None,
+    "forbidden": None,
+    "evm reverted": None,
+    "invalid_contract": None,
+    "invalid_contract runner absent": None,
+    "invalid_contract runner malformed": None,
+    "invalid_contract not_utf8_text": None,
+    "invalid_contract major_mismatch": None,
+    "invalid_contract wasm validating": None,
+    "invalid_contract wasm linking": None,
+    "invalid_contract wasm entrypoint": None,
+}
+"""The public codes of v0.3 VM errors (a code path and its parameter type, if any) and the known details. In ABI generation v0.3 only.
+
+Code path -> the type of its parameter (None if it takes none). A message is a code's path, then its parameter after one space if the code takes one, then optionally " # " and a detail.
+"""
+
+VM_ERROR_CODE_DETAILS: typing.Final[tuple[str, ...]] = ("internal", "external")
+"""The details a VM_ERROR_CODE message may end with, after " # "."""
+
+VM_ERROR_CODE_GENERATIONS: typing.Final[tuple[str, ...]] = ("v0.3",)
+"""The ABI generations that have VM_ERROR_CODE and VM_ERROR_CODE_DETAILS."""
+
 class CalldataErrorKind(_EnumGenerations, enum.IntEnum):
     """The rule of calldata.md an input breaks; the numbers are the C library's first error codes.
 
