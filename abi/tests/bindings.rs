@@ -216,6 +216,12 @@ spec = json.load(open(sys.argv[1] + "/spec/public-abi.json"))
 generations = list(next(e for e in spec if e["name"] == "abi_generation")["values"].values())
 for entry in spec:
     camel = "".join(p.capitalize() for p in entry["name"].split("_"))
+    if entry["type"] == "str_trie":
+        name = entry["name"].upper()
+        assert list(getattr(genvm_abi, name).items()) == list(entry["codes"].items()), entry["name"]
+        assert getattr(genvm_abi, name + "_DETAILS") == tuple(entry["details"]), entry["name"]
+        assert getattr(genvm_abi, name + "_GENERATIONS") == tuple(entry["generations"]), entry["name"]
+        continue
     if entry["type"] == "const":
         assert getattr(genvm_abi, entry["name"].upper()) == entry["value"], entry
         assert getattr(genvm_abi, entry["name"].upper() + "_GENERATIONS") == tuple(entry["generations"]), entry
@@ -255,6 +261,9 @@ assert repr(group.NEW_STORAGE_PAGE) == "<MemoryLimiterConsts.NEW_STORAGE_PAGE: 2
 for copied in (pickle.loads(pickle.dumps(group.NEW_STORAGE_PAGE)), copy.deepcopy(group.NEW_STORAGE_PAGE)):
     assert copied.name == "NEW_STORAGE_PAGE" and copied.generations() == ("v0.3",)
 assert genvm_abi.DEFAULT_ABI_GENERATION == "v0.2"
+codes = genvm_abi.VM_ERROR_CODE
+assert codes["exit_code"] == "i32" and codes["wasm_trap"] is None and "leader_fault" not in codes
+assert genvm_abi.VM_ERROR_CODE_GENERATIONS == ("v0.3",)
 print("checked")
 "#;
     let out = run(Command::new("python3").arg("-c").arg(script).arg(root()));
@@ -281,8 +290,19 @@ const deeplyFrozen = (value) =>
   typeof value !== "object" || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
 const expectedFacts = {{}};
 for (const entry of spec) {{
-  const name = entry.type === "const" ? entry.name.toUpperCase() : camel(entry.name);
+  const name = entry.type === "const" || entry.type === "str_trie" ? entry.name.toUpperCase() : camel(entry.name);
   expectedFacts[name] = {{ generations: entry.generations }};
+  if (entry.type === "str_trie") {{
+    if (JSON.stringify(Object.entries(abi[name])) !== JSON.stringify(Object.entries(entry.codes)))
+      throw new Error(`${{name}}: ${{JSON.stringify(abi[name])}}`);
+    const details = abi[`${{name}}_DETAILS`];
+    if (JSON.stringify(details) !== JSON.stringify(entry.details)) throw new Error(`${{name}}_DETAILS`);
+    if (!Object.isFrozen(abi[name]) || !Object.isFrozen(details)) throw new Error(`${{name}} is not frozen`);
+    for (const g of generations)
+      if (abi.inGeneration(g, name) !== entry.generations.includes(g)) throw new Error(`${{name}} in ${{g}}`);
+    throws(() => abi.allIn(generations[0], name), `allIn of ${{name}}`);
+    continue;
+  }}
   if (entry.type === "const") {{
     if (abi[name] !== entry.value) throw new Error(entry.name);
     for (const g of generations)
@@ -317,6 +337,8 @@ for (const bad of ["v0.4", "V0_3", "", undefined]) throws(() => abi.inGeneration
 throws(() => abi.inGeneration("v0.3", "NoSuchDefinition"), "an unknown definition");
 throws(() => abi.allIn("v0.3", "toString"), "an inherited name");
 if (abi.DEFAULT_ABI_GENERATION !== "v0.2") throw new Error("DEFAULT_ABI_GENERATION");
+if (abi.VM_ERROR_CODE.exit_code !== "i32" || abi.VM_ERROR_CODE.wasm_trap !== null || "leader_fault" in abi.VM_ERROR_CODE)
+  throw new Error("VM_ERROR_CODE");
 console.log("checked");
 "#,
         module = module.display().to_string(),
@@ -339,6 +361,11 @@ fn c_prefix(entry: &Json) -> String {
         || format!("GENVM_{}", entry["name"].as_str().unwrap().to_uppercase()),
         str::to_owned,
     )
+}
+
+/// The C macro of a `str_trie` code: its path upper-cased, spaces as `_`.
+fn c_code_name(prefix: &str, path: &str) -> String {
+    format!("{prefix}_{}", path.replace(' ', "_").to_uppercase())
 }
 
 /// C statements printing `NAME=value` for every name the header should have
@@ -366,6 +393,20 @@ fn c_checks(spec: &[Json]) -> (String, Vec<String>) {
     };
     for entry in spec {
         let prefix = c_prefix(entry);
+        if entry["type"] == "str_trie" {
+            for path in entry["codes"].as_object().unwrap().keys() {
+                print(&c_code_name(&prefix, path), &Json::from(path.as_str()));
+            }
+            for detail in strings(&entry["details"]) {
+                let name = format!("{prefix}_DETAIL_{}", detail.to_uppercase());
+                print(&name, &Json::from(detail));
+            }
+            for (generation, g) in &generations {
+                let has = strings(&entry["generations"]).contains(generation);
+                print(&format!("{prefix}_IN_{g}"), &Json::from(u8::from(has)));
+            }
+            continue;
+        }
         let values: Vec<(String, Json)> = match entry["values"].as_object() {
             Some(values) => values
                 .iter()
@@ -490,17 +531,37 @@ int main(void) {
     .chain(generated_lines)
     .collect();
     assert_eq!(printed.lines().collect::<Vec<_>>(), expected);
+    // A code that takes a parameter says its type in a comment.
+    let header = std::fs::read_to_string(include.join("genvm_abi.h")).unwrap();
+    for trie in spec().iter().filter(|e| e["type"] == "str_trie") {
+        for (path, param) in trie["codes"].as_object().unwrap() {
+            let comment = param
+                .as_str()
+                .map_or_else(String::new, |t| format!(" /* param: {t} */"));
+            let line = format!(
+                "#define {} {:?}{comment}",
+                c_code_name(&c_prefix(trie), path),
+                path
+            );
+            assert!(header.lines().any(|l| l == line), "{line:?} missing");
+        }
+    }
     let _ = std::fs::remove_dir_all(Path::new(&dir));
 }
 
 /// Runs `generate.py --validate` on `spec` written to a file.
 fn validate(spec: &Json) -> std::process::Output {
+    validate_text(&spec.to_string())
+}
+
+/// Runs `generate.py --validate` on the JSON text `spec` written to a file.
+fn validate_text(spec: &str) -> std::process::Output {
     let path = std::env::temp_dir().join(format!(
         "genvm-abi-spec-{}-{:?}.json",
         std::process::id(),
         std::thread::current().id()
     ));
-    std::fs::write(&path, spec.to_string()).unwrap();
+    std::fs::write(&path, spec).unwrap();
     let output = Command::new("python3")
         .arg(root().join("abi/generate.py"))
         .arg("--validate")
@@ -579,7 +640,41 @@ fn the_generator_refuses_malformed_generations() {
             "result_code: unknown fields generation",
         ),
     ];
-    for (edit, message) in cases {
+    let trie_cases: [(Edit, &str); 8] = [
+        (
+            |s| at(s, "vm_error_code")["codes"]["Exit_code"] = serde_json::json!(null),
+            "vm_error_code.codes: 'Exit_code' is not snake_case components",
+        ),
+        (
+            |s| at(s, "vm_error_code")["codes"]["out_of  fds"] = serde_json::json!(null),
+            "'out_of  fds' is not snake_case components separated by single spaces",
+        ),
+        (
+            |s| at(s, "vm_error_code")["codes"]["exit_code"] = serde_json::json!("u8"),
+            "vm_error_code.codes.exit_code: the parameter type is null or one of str, i32",
+        ),
+        (
+            |s| at(s, "vm_error_code")["codes"]["exit_code negative"] = serde_json::json!(null),
+            "vm_error_code.codes.exit_code: a code with a parameter has no codes under it",
+        ),
+        (
+            |s| at(s, "vm_error_code")["details"] = serde_json::json!(["internal", "internal"]),
+            "vm_error_code.details: each detail once",
+        ),
+        (
+            |s| at(s, "vm_error_code")["details"] = serde_json::json!(["Internal"]),
+            "vm_error_code.details: 'Internal' is not snake_case",
+        ),
+        (
+            |s| at(s, "vm_error_code")["codes"]["out_of_memory"] = serde_json::json!(null),
+            "C names repeat: GENVM_VM_ERROR_CODE_OUT_OF_MEMORY",
+        ),
+        (
+            |s| at(s, "vm_error_code")["repr"] = serde_json::json!("str"),
+            "vm_error_code: unknown fields repr",
+        ),
+    ];
+    for (edit, message) in cases.into_iter().chain(trie_cases) {
         let mut spec = original.clone();
         edit(&mut spec);
         let output = validate(&spec);
@@ -590,4 +685,19 @@ fn the_generator_refuses_malformed_generations() {
             "{stderr:?} does not say {message:?}"
         );
     }
+}
+
+#[test]
+#[ignore = "needs python3; scripts/test.sh runs it"]
+fn the_generator_refuses_a_repeated_code() {
+    let text = Json::from(spec()).to_string();
+    let code = r#""codes":{"timeout":null"#;
+    assert!(text.contains(code));
+    let output = validate_text(&text.replace(code, &format!("{code},{}", &code[9..])));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "a repeated code was accepted");
+    assert!(
+        stderr.contains("keys repeat in an object: 'timeout'"),
+        "{stderr:?}"
+    );
 }
