@@ -18,6 +18,10 @@
 // arbitrary    Arbitrary for Value
 // method_call  MethodCall, call keys, migration between generations
 // frame        the ResultCode frame
+// vm_error     v0.3 VM error codes: parsing, matching
+// proposed     validity of a proposed (leader's) result
+// nondet       the non-deterministic verdict, validator and host sides
+// result_hash  the sub-VM small hash, its accumulator, the execution hash
 
 //! A strict, zero-copy codec for GenVM calldata.
 //!
@@ -81,13 +85,17 @@ mod gvm32;
 mod hex;
 mod int;
 mod method_call;
+mod nondet;
+mod proposed;
 mod read;
+mod result_hash;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod text;
 mod value;
 mod value_ref;
 mod visit;
+mod vm_error;
 mod wire;
 
 pub use address::{Address, ParseAddressError};
@@ -108,11 +116,25 @@ pub use frame::{
 pub use gvm32::{gvm32_decode, gvm32_encode, Gvm32Error};
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
 pub use method_call::{call_key, method_key, migrate_call, MethodCall, MethodCallError};
+pub use nondet::{
+    default_vm_error_comparison, guest_equal, host_verdict, validator_verdict,
+    validator_verdict_with, Comparisons, HostVerdict, VerdictError,
+};
+pub use proposed::{
+    check_proposed_result, short_digest, FIX_POINT, NONDET_OUTPUT_ABSENT, NONDET_OUTPUT_MALFORMED,
+    NONDET_OUTPUT_NAMESPACE, NONDET_OUTPUT_USES_THIS_ERROR,
+};
 pub use read::DecodeOptions;
+pub use result_hash::{
+    execution_hash, subvm_small_hash, ExecutionHashFields, ResultKind, SubVmHashes,
+};
 pub use text::{acts_on_terminal, from_text, Pretty, TextParseError};
 pub use value::{DuplicateKey, Map, MapEntries, Str, Value};
 pub use value_ref::{ArrayIter, ArrayRef, MapIter, MapRef, ValueRef};
 pub use visit::{visit, Event};
+pub use vm_error::{
+    public_code, vm_error_matches, VmErrorCode, VmErrorCodeError, VmErrorParam, DETAIL_SEPARATOR,
+};
 
 #[cfg(feature = "serde")]
 pub use crate::serde::{

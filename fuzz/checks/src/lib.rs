@@ -133,6 +133,57 @@ pub fn frame_round_trips(data: &[u8]) {
     }
 }
 
+/// v0.3 results: frames read in every generation and context re-encode to
+/// themselves; a proposed result is either kept (and then reads as a
+/// non-deterministic block's frame, byte for byte) or replaced by a code of
+/// the tree; a VM error code that parses prints back as it was; the
+/// verdicts never panic.
+pub fn results_hold(data: &[u8]) {
+    use genvm_calldata::abi::AbiGeneration;
+    use genvm_calldata::{
+        check_proposed_result, decode_frame_in, host_verdict, validator_verdict, FrameContext,
+        VmErrorCode,
+    };
+    for generation in AbiGeneration::ALL {
+        for context in FrameContext::ALL {
+            if let Ok(frame) = decode_frame_in(data, generation, context) {
+                let again = frame.encode_in(generation, context);
+                assert_eq!(
+                    again.as_deref(),
+                    Ok(data),
+                    "{generation} {context:?} frame re-encodes differently"
+                );
+            }
+        }
+        let (leader, answer) = data.split_at(data.len() / 2);
+        let _ = validator_verdict(leader, answer, generation);
+        let _ = host_verdict(data, generation);
+    }
+    match check_proposed_result(data) {
+        None => {
+            let frame = decode_frame_in(data, AbiGeneration::V03, FrameContext::NondetBlock)
+                .expect("an accepted proposal is a frame");
+            assert_eq!(
+                frame
+                    .encode_in(AbiGeneration::V03, FrameContext::NondetBlock)
+                    .as_deref(),
+                Ok(data),
+                "an accepted proposal is not kept byte for byte"
+            );
+        }
+        Some(derived) => assert!(
+            VmErrorCode::parse(&derived).is_ok(),
+            "derived {derived:?} is no code"
+        ),
+    }
+    if let Ok(text) = core::str::from_utf8(data) {
+        if let Ok(code) = VmErrorCode::parse(text) {
+            assert_eq!(code.to_string(), text);
+            assert!(code.matches(code.path()));
+        }
+    }
+}
+
 /// serde: deserializing any input as a `Value` agrees with `validate` and
 /// `decode`; an arbitrary value serializes to its encoding and back.
 pub fn serde_agrees(data: &[u8]) {

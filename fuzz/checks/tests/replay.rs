@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use genvm_calldata_fuzz_checks::{
-    capi_agrees, decode_agrees, frame_round_trips, matches_reference, serde_agrees,
+    capi_agrees, decode_agrees, frame_round_trips, matches_reference, results_hold, serde_agrees,
     serde_zoo_round_trips, text_round_trips, value_round_trips,
 };
 
@@ -51,10 +51,11 @@ fn byte_targets_replay_their_corpus_the_shared_corpus_and_the_vectors() {
     assert!(shared.len() >= 100, "the shared corpus is missing");
     let vectors = vector_inputs();
     assert!(vectors.len() >= 120, "the vectors are missing");
-    let checks: [(&str, Check); 6] = [
+    let checks: [(&str, Check); 7] = [
         ("decode", decode_agrees),
         ("differential", matches_reference),
         ("frame", frame_round_trips),
+        ("results", results_hold),
         ("serde", serde_agrees),
         ("capi", capi_agrees),
         ("serde_zoo", serde_zoo_round_trips),
