@@ -35,6 +35,18 @@
 //! assert!(!CODE_SLOT_OFFSET_GENERATIONS.contains(&v0_3));
 //! ```
 //!
+//! v0.3's VM errors are a tree of codes, [`VM_ERROR_CODE`] (each a
+//! [`StrTrieCode`]: a path and the type of its parameter, if any):
+//!
+//! ```
+//! use genvm_abi::{StrTrieParam, VM_ERROR_CODE, VM_ERROR_CODE_DETAILS};
+//! let code = |path: &str| VM_ERROR_CODE.iter().find(|code| code.path == path);
+//! assert_eq!(code("exit_code").unwrap().param, Some(StrTrieParam::I32));
+//! assert_eq!(code("out_of memory").unwrap().param, None);
+//! assert!(code("leader_fault").is_none(), "an inner node, not a code");
+//! assert_eq!(VM_ERROR_CODE_DETAILS, ["internal", "external"]);
+//! ```
+//!
 //! With the `serde` feature, [`HostCall`] and the types of its fields are the
 //! messages a guest sends the host, with serde derives matching the host's
 //! shapes, and [`StorageType`] serializes as its number.
