@@ -3,8 +3,9 @@
 
 use genvm_calldata::abi::AbiGeneration;
 use genvm_calldata::{
-    call_key as key_of, decode_frame_in, decode_ref, encode as encode_value, from_text,
-    migrate_call, validate as check, Frame, FrameContext, MethodCall, UserError, Value,
+    call_key as key_of, check_proposed_result, decode_frame_in, decode_ref, encode as encode_value,
+    from_text, migrate_call, validate as check, Frame, FrameContext, Map, MethodCall, UserError,
+    Value, VmErrorCode, VmErrorParam,
 };
 
 use crate::encoding::{is_blank, Encoding};
@@ -134,6 +135,32 @@ pub fn call_migrate(raw: &[u8], from: Encoding, to: AbiGeneration) -> Answer {
     let bytes = from.read(raw)?;
     let migrated = migrate_call(&bytes, to).map_err(|e| Failure::new(e.to_string()))?;
     Ok(Encoding::Hex.write(&migrated))
+}
+
+pub fn frame_check(raw: &[u8], from: Encoding) -> Answer {
+    let bytes = from.read(raw)?;
+    match check_proposed_result(&bytes) {
+        None => Ok(line("ok")),
+        Some(derived) => Err(Failure::new(format!("replaced {}", quoted(&derived)))),
+    }
+}
+
+pub fn vm_error_parse(raw: &[u8]) -> Answer {
+    let text = std::str::from_utf8(raw).map_err(|error| {
+        Failure::at("input is not UTF-8", Position::of(raw, error.valid_up_to()))
+    })?;
+    let code = VmErrorCode::parse(text).map_err(|e| Failure::new(e.to_string()))?;
+    let param = match code.param() {
+        None => Value::Null,
+        Some(VmErrorParam::Str(text)) => Value::from(text),
+        Some(VmErrorParam::I32(number)) => Value::from(number),
+    };
+    let mut map = Map::new();
+    map.insert("public_code", code.public_code());
+    map.insert("path", code.path());
+    map.insert("param", param);
+    map.insert("detail", code.detail().map_or(Value::Null, Value::from));
+    Ok(line(Value::Map(map).to_string()))
 }
 
 /// `0x` and the key's 64 lowercase hex digits; `None` is a deployment.

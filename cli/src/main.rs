@@ -97,6 +97,9 @@ enum Command {
     /// generation.
     #[command(subcommand)]
     Call(CallCommand),
+    /// v0.3 VM error codes.
+    #[command(subcommand)]
+    VmError(VmErrorCommand),
     /// Print the v0.3 call key of a method name: `0x` and 64 lowercase hex
     /// digits.
     CallKey {
@@ -106,6 +109,17 @@ enum Command {
         /// The key of a deployment (0).
         #[arg(long, conflicts_with = "name")]
         deployment: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VmErrorCommand {
+    /// Parse a v0.3 VM error message (one per argument, else per stdin
+    /// line with --lines): prints a map in the text form with its
+    /// `public_code`, `path`, `param` and `detail`.
+    Parse {
+        #[command(flatten)]
+        input: InputArgs,
     },
 }
 
@@ -171,6 +185,16 @@ enum FrameCommand {
         from: Encoding,
         #[command(flatten)]
         rules: FrameRules,
+    },
+    /// Check a leader's proposed non-deterministic result (v0.3): prints
+    /// `ok` when it is kept as it is, else `replaced "<derived VM error>"`
+    /// (on stdout: it is the answer).
+    #[command(after_help = ABOUT_TEXT)]
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = Encoding::Hex, help = FROM)]
+        from: Encoding,
     },
     /// Build a frame.
     #[command(after_help = ABOUT_TEXT)]
@@ -326,6 +350,16 @@ fn main() -> ExitCode {
             input.inputs(raw(from, "--from raw")),
             ErrorsTo::Stderr,
             |raw| commands::frame_decode(raw, from, rules.resolve()),
+        ),
+        Command::Frame(FrameCommand::Check { input, from }) => io::run(
+            input.inputs(raw(from, "--from raw")),
+            ErrorsTo::Stdout,
+            |raw| commands::frame_check(raw, from),
+        ),
+        Command::VmError(VmErrorCommand::Parse { input }) => io::run(
+            input.inputs(None),
+            ErrorsTo::Stderr,
+            commands::vm_error_parse,
         ),
         Command::Frame(FrameCommand::Encode { frame, to, rules }) => io::print(
             commands::frame_encode(&frame, to, rules.resolve()),

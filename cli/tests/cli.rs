@@ -406,3 +406,55 @@ fn v0_3_frames_by_context() {
     );
     assert_eq!(stdout(&data), "01146e6f\n");
 }
+
+fn results_vectors() -> serde_json::Value {
+    let text = std::fs::read_to_string(repo_root().join("spec/vectors/results.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn frame_check_runs_every_proposed_result_vector() {
+    let document = results_vectors();
+    let chosen: Vec<_> = document["proposed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["hex"] != "")
+        .collect();
+    let input: String = chosen
+        .iter()
+        .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+        .collect();
+    let output = run(&["frame", "check", "--lines"], &input);
+    let lines: Vec<&str> = stdout(&output).lines().collect();
+    assert_eq!(lines.len(), chosen.len());
+    for (n, (vector, line)) in chosen.iter().zip(lines).enumerate() {
+        match vector["derived"].as_str() {
+            None => assert_eq!(line, "ok", "{}", vector["name"]),
+            Some(code) => assert_eq!(line, format!("error: line {}: replaced \"{code}\"", n + 1)),
+        }
+    }
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn vm_error_parse_runs_every_code_vector() {
+    let document = results_vectors();
+    for vector in document["vm_error_codes"].as_array().unwrap() {
+        let text = vector["text"].as_str().unwrap();
+        let output = run(&["vm-error", "parse", "--", text], "");
+        if vector.get("error").is_some() {
+            assert_eq!(output.status.code(), Some(1), "{text}");
+            continue;
+        }
+        let printed = genvm_calldata_text(stdout(&output));
+        for field in ["public_code", "path", "param", "detail"] {
+            assert_eq!(printed[field], vector[field], "{text}: {field}");
+        }
+    }
+}
+
+/// The tool's text-form map of strings, integers and nulls, as JSON.
+fn genvm_calldata_text(line: &str) -> serde_json::Value {
+    serde_json::from_str(line.trim_end()).expect("the map's text form is JSON here")
+}
