@@ -42,7 +42,8 @@ typedef enum gvc_error_kind {
     GVC_ERR_INVALID_ARGUMENT = 26,        /* e.g. an unknown frame kind */
     GVC_ERR_INTERNAL = 27,                /* a bug in the library: please report */
     GVC_ERR_NOT_A_CALL = 28,              /* calldata, but no method call of either generation */
-    GVC_ERR_FRAME_NOT_ALLOWED = 29        /* a frame code not allowed in its generation and context */
+    GVC_ERR_FRAME_NOT_ALLOWED = 29,       /* a frame code not allowed in its generation and context */
+    GVC_ERR_NO_VERDICT = 30               /* a validator's decision that is an error (see the message) */
 } gvc_error_kind;
 
 /* Bytes owned by the library; ptr is NULL when cap is 0. */
@@ -129,6 +130,22 @@ int32_t gvc_call_key(const uint8_t *name, size_t len, uint8_t out[32], gvc_error
  * (GENVM_ABI_GENERATION_V0_2 or GENVM_ABI_GENERATION_V0_3), every other
  * byte kept. */
 int32_t gvc_call_migrate(const uint8_t *data, size_t len, const char *to, gvc_buf *out,
+                         gvc_error *err);
+
+/* A leader's proposed non-deterministic result (v0.3): `derived` stays empty
+ * ({NULL, 0, 0}) when it is kept as it is, else holds the derived VM error
+ * code (UTF-8) that replaces it. */
+int32_t gvc_check_proposed_result(const uint8_t *frame, size_t len, gvc_buf *derived, gvc_error *err);
+
+/* The validator guest's verdict on the leader's frame given its own answer
+ * frame (*agrees 1 or 0), the generation's default comparisons; an error
+ * decision is GVC_ERR_NO_VERDICT. */
+int32_t gvc_validator_verdict(const uint8_t *leader, size_t leader_len, const uint8_t *answer,
+                              size_t answer_len, const char *generation, int32_t *agrees,
+                              gvc_error *err);
+
+/* The host's verdict on a validator's result frame: *agrees is 1 for RETURN true. */
+int32_t gvc_host_verdict(const uint8_t *validator, size_t len, const char *generation, int32_t *agrees,
                          gvc_error *err);
 
 /* Validates data and starts a walk over it (NULL on error). Keep data alive

@@ -30,7 +30,7 @@ class Header(unittest.TestCase):
         error_name.argtypes = [ctypes.c_int32]
         error_name.restype = ctypes.c_char_p
         codes = re.findall(r"\bGVC_(OK|ERR_\w+) = (\d+)", HEADER + ABI_HEADER)
-        self.assertEqual(len(codes), 22)
+        self.assertEqual(len(codes), 23)
         for name, number in codes:
             expected = "ok" if name == "OK" else name[len("ERR_"):].lower()
             self.assertEqual(error_name(int(number)).decode(), expected)

@@ -8,6 +8,9 @@ JSON parser): one line per vector.
   G <hex> <error name> <offset>        an invalid frame
   H <hex> <context> <frame kind> <payload hex>   a valid v0.3 frame
   J <hex> <context> <error name>                an invalid v0.3 frame
+  P <hex> <derived code or "-">                 a proposed result and what replaces it
+  R <leader hex> <answer hex> <generation> <1, 0 or "error">   a validator verdict
+  S <validator hex> <generation> <1 or 0>       a host verdict
   K <name hex> <key hex>               a call key ("-" for a deployment)
   M <hex> <generation> <output hex>    a migration
   N <hex> <generation> <error name>    a refused migration (as the C library names it)
@@ -44,6 +47,14 @@ def main():
         else:
             error = vector.get("calldata_error") or errors[vector["error"]]
             print("J", vector["hex"], context, error, sep="\t")
+    for vector in json.loads((SPEC / "results.json").read_text())["proposed"]:
+        print("P", vector["hex"], vector["derived"] or "-", sep="\t")
+    nondet = json.loads((SPEC / "nondet.json").read_text())
+    for vector in nondet["validator"]:
+        verdict = "error" if "error" in vector else int(vector["verdict"])
+        print("R", vector["leader"], vector["answer"], vector["generation"], verdict, sep="\t")
+    for vector in nondet["host"]:
+        print("S", vector["validator"], vector["generation"], int(vector["verdict"] == "agree"), sep="\t")
     calls = json.loads((SPEC / "method-calls.json").read_text())
     for vector in calls["call_keys"]:
         name = "-" if vector["method"] is None else vector["method"].encode("utf-8").hex()

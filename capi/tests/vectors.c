@@ -241,6 +241,46 @@ static void current_bad_frame(const char *hex, int32_t context, const char *kind
     free(data);
 }
 
+static void proposed(const char *hex, const char *derived) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    gvc_buf buf = {NULL, 0, 0};
+    gvc_error err;
+    CHECK(gvc_check_proposed_result(data, len, &buf, &err) == GVC_OK, "proposed %s: %s", hex, err.message);
+    if (strcmp(derived, "-") == 0)
+        CHECK(buf.ptr == NULL && buf.len == 0, "proposed %s is kept", hex);
+    else
+        CHECK(same(buf.ptr, buf.len, (const uint8_t *)derived, strlen(derived)), "proposed %s: %.*s", hex,
+              (int)buf.len, (const char *)buf.ptr);
+    gvc_buf_free(&buf);
+    free(data);
+}
+
+static void validator(const char *leader_hex, const char *answer_hex, const char *generation, const char *want) {
+    size_t llen, alen;
+    uint8_t *leader = from_hex(leader_hex, &llen);
+    uint8_t *answer = from_hex(answer_hex, &alen);
+    int32_t agrees = -1;
+    gvc_error err;
+    int32_t code = gvc_validator_verdict(leader, llen, answer, alen, generation, &agrees, &err);
+    if (strcmp(want, "error") == 0)
+        CHECK(code == GVC_ERR_NO_VERDICT && agrees == -1, "verdict %s/%s is an error", leader_hex, answer_hex);
+    else
+        CHECK(code == GVC_OK && agrees == atoi(want), "verdict %s/%s: %d (%s)", leader_hex, answer_hex,
+              agrees, err.message);
+    free(leader);
+    free(answer);
+}
+
+static void host(const char *hex, const char *generation, int32_t want) {
+    size_t len;
+    uint8_t *data = from_hex(hex, &len);
+    int32_t agrees = -1;
+    gvc_error err;
+    CHECK(gvc_host_verdict(data, len, generation, &agrees, &err) == GVC_OK && agrees == want, "host %s", hex);
+    free(data);
+}
+
 static void call_key_vector(const char *name_hex, const char *key_hex) {
     size_t len = 0, klen;
     uint8_t *name = strcmp(name_hex, "-") == 0 ? NULL : from_hex(name_hex, &len);
@@ -316,6 +356,9 @@ int main(void) {
         case 'H': current_frame(fields[1], (int32_t)atoi(fields[2]), (int32_t)atoi(fields[3]), fields[4]); break;
         case 'J': current_bad_frame(fields[1], (int32_t)atoi(fields[2]), fields[3]); break;
         case 'K': call_key_vector(fields[1], fields[2]); break;
+        case 'P': proposed(fields[1], fields[2]); break;
+        case 'R': validator(fields[1], fields[2], fields[3], fields[4]); break;
+        case 'S': host(fields[1], fields[2], (int32_t)atoi(fields[3])); break;
         case 'M': migration(fields[1], fields[2], fields[3], 0); break;
         case 'N': migration(fields[1], fields[2], fields[3], 1); break;
         default: CHECK(0, "unknown line kind %s", fields[0]);

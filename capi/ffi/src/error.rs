@@ -49,12 +49,14 @@ pub enum Code {
     NotACall = 28,
     /// A frame code the generation does not allow where the frame travels.
     FrameNotAllowed = 29,
+    /// A validator's decision that is an error, not a verdict.
+    NoVerdict = 30,
 }
 
 /// The C ABI's own codes with their names (`GVC_ERR_` + upper case in the
 /// header), NUL-terminated for C. Codes 1 to 11 and their names are
 /// `codec::ErrorKind`'s, generated from `spec/public-abi.json`.
-const OWN_NAMES: [(Code, &CStr); 11] = [
+const OWN_NAMES: [(Code, &CStr); 12] = [
     (Code::Ok, c"ok"),
     (Code::NullArgument, c"null_argument"),
     (Code::Misaligned, c"misaligned"),
@@ -66,6 +68,7 @@ const OWN_NAMES: [(Code, &CStr); 11] = [
     (Code::Internal, c"internal"),
     (Code::NotACall, c"not_a_call"),
     (Code::FrameNotAllowed, c"frame_not_allowed"),
+    (Code::NoVerdict, c"no_verdict"),
 ];
 
 /// `ErrorKind`'s names, NUL-terminated, made once and kept for the

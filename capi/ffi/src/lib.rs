@@ -17,6 +17,7 @@ mod calldata;
 mod error;
 mod frame;
 mod reader;
+mod results;
 
 use core::ffi::c_char;
 
@@ -26,6 +27,7 @@ pub use calldata::{gvc_from_text, gvc_to_text, gvc_validate};
 pub use error::{gvc_error, Code};
 pub use frame::*;
 pub use reader::*;
+pub use results::{gvc_check_proposed_result, gvc_host_verdict, gvc_validator_verdict};
 
 /// The library's version, NUL-terminated (static storage).
 #[no_mangle]
