@@ -12,6 +12,7 @@ python3 spec/vectors/gen_calldata.py --check
 python3 spec/vectors/gen_framing.py --check
 python3 spec/vectors/gen_host_calls.py --check
 python3 spec/vectors/gen_method_calls.py --check
+python3 spec/vectors/gen_schema.py --check
 python3 spec/vectors/gen_results.py --check
 python3 spec/vectors/gen_typed.py --check
 python3 abi/generate.py --check

@@ -410,8 +410,9 @@ impl Schema {
                 ErrorKind::TooManyArgs,
                 &Path::root().key("args").index(params.len()),
                 format!(
-                    "{} positional arguments, {} at most",
+                    "{} positional argument{}, {} at most",
                     args.len(),
+                    if args.len() == 1 { "" } else { "s" },
                     params.len()
                 ),
             ));

@@ -510,7 +510,11 @@ impl Schema {
             return Err(SchemaError::at(
                 ErrorKind::TooManyArgs,
                 &Path::root().key("args").index(params.len()),
-                format!("{args_len} positional arguments, {} at most", params.len()),
+                format!(
+                    "{args_len} positional argument{}, {} at most",
+                    if args_len == 1 { "" } else { "s" },
+                    params.len()
+                ),
             ));
         }
         for (index, (arg, param)) in args.zip(params).enumerate() {
