@@ -256,6 +256,10 @@ fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
             fail(out, calldata.kind().name(), error, calldata.offset())
         }
         FrameError::InvalidUtf8 { offset } => fail(out, error.name(), error, offset),
+        FrameError::NotAllowed { code, .. } => {
+            set(slot::CODE, code as usize);
+            fail(out, error.name(), error, 0)
+        }
     }
 }
 
@@ -323,6 +327,7 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
             Err(error @ FrameEncodeError::MessageLooksLikeData) => {
                 fail(out, "message_looks_like_data", error, 1)
             }
+            Err(error @ FrameEncodeError::NotAllowed(_)) => fail(out, "not_allowed", error, 0),
         }
     })
 }

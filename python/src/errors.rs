@@ -32,7 +32,9 @@ pub fn text_error(error: TextParseError) -> PyErr {
 pub fn frame_error(error: FrameError) -> PyErr {
     let message = error.to_string();
     match error {
-        FrameError::Empty | FrameError::UnknownCode(_) => calldata_error(error.name(), 0, message),
+        FrameError::Empty | FrameError::UnknownCode(_) | FrameError::NotAllowed { .. } => {
+            calldata_error(error.name(), 0, message)
+        }
         FrameError::Calldata(inner) => calldata_error(inner.kind().name(), inner.offset(), message),
         FrameError::InvalidUtf8 { offset } => calldata_error(error.name(), offset, message),
     }
