@@ -36,6 +36,13 @@ fn json_kind(json: &Json) -> &'static str {
     }
 }
 
+#[cold]
+#[inline(never)]
+fn input_mismatch(id: TypeId, json: &Json) -> Miss {
+    Miss::expected(id, Found::Input(json_kind(json)))
+}
+
+#[cold]
 fn bad_value(message: impl Into<String>) -> Miss {
     Miss::new(ErrorKind::BadValue, Detail::Message(message.into()))
 }
@@ -173,31 +180,45 @@ impl Types {
             Json::Bool(value) => Value::Bool(*value),
             Json::Number(value) => Value::Int(number(value)?),
             Json::String(text) => Value::from(text.as_str()),
-            Json::Array(items) => Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| {
-                        self.as_is(item, steps + 1)
-                            .map_err(|miss| miss.within_index(index))
-                    })
-                    .collect::<Result<_, _>>()?,
-            ),
-            Json::Object(entries) => {
-                let mut map = Vec::with_capacity(entries.len());
-                for (key, item) in entries {
-                    map.push((
-                        key.as_str(),
-                        self.as_is(item, steps + 1)
-                            .map_err(|miss| miss.within_key(key))?,
-                    ));
-                }
-                Value::Map(Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?)
-            }
+            Json::Array(items) => return self.array_as_is(items, steps),
+            Json::Object(entries) => return self.object_as_is(entries, steps),
         })
     }
 
+    #[inline(never)]
+    fn array_as_is(&self, items: &[Json], steps: u32) -> Result<Value, Miss> {
+        let mut values = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match self.as_is(item, steps + 1) {
+                Ok(value) => values.push(value),
+                Err(miss) => return Err(miss.within_index(index)),
+            }
+        }
+        Ok(Value::Array(values))
+    }
+
+    #[inline(never)]
+    fn object_as_is(
+        &self,
+        entries: &serde_json::Map<String, Json>,
+        steps: u32,
+    ) -> Result<Value, Miss> {
+        let mut map = Vec::with_capacity(entries.len());
+        for (key, item) in entries {
+            match self.as_is(item, steps + 1) {
+                Ok(value) => map.push((key.as_str(), value)),
+                Err(miss) => return Err(miss.within_key(key)),
+            }
+        }
+        Ok(Value::Map(
+            Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?,
+        ))
+    }
+
     /// Loose JSON as a calldata value of type `id`.
+    ///
+    /// As in checking, each compound form has a function of its own, so a
+    /// deep walk's frames stay small.
     pub(crate) fn read_json(
         &self,
         id: TypeId,
@@ -208,166 +229,209 @@ impl Types {
         if steps >= MAX_CHECK_STEPS {
             return Err(Miss::depth());
         }
-        let mismatch = || Miss::expected(id, Found::Input(json_kind(json)));
         match self.node(id) {
             Node::Any | Node::Or { any: true, .. } => self.as_is(json, steps),
             Node::Null => match json {
                 Json::Null => Ok(Value::Null),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::Bool => match json {
                 Json::Bool(value) => Ok(Value::Bool(*value)),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::Int => match json {
                 Json::Number(value) => number(value).map(Value::Int),
                 Json::String(text) => decimal(text).map(Value::Int),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::String => match json {
                 Json::String(text) => Ok(Value::from(text.as_str())),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::Bytes => bytes(json, id),
             Node::Address => match json {
                 Json::String(text) => address(text).map(Value::Address),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::Array => match json {
                 Json::Array(_) => self.as_is(json, steps),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
             Node::Dict => match json {
                 Json::Object(_) => self.as_is(json, steps),
-                _ => Err(mismatch()),
+                _ => Err(input_mismatch(id, json)),
             },
-            Node::Tuple { items, rest } => {
-                let Json::Array(elements) = json else {
-                    return Err(mismatch());
-                };
-                let wrong = match rest {
-                    None => elements.len() != items.len(),
-                    Some(_) => elements.len() < items.len(),
-                };
-                if wrong {
-                    return Err(Miss::new(
-                        ErrorKind::WrongLength,
-                        Detail::Length {
-                            items: items.len(),
-                            open: rest.is_some(),
-                            found: elements.len(),
-                        },
-                    ));
-                }
-                let mut values = Vec::with_capacity(elements.len());
-                for (index, element) in elements.iter().enumerate() {
-                    let ty = match items.get(index) {
-                        Some(ty) => *ty,
-                        None => match rest {
-                            Some(ty) => *ty,
-                            None => break,
-                        },
-                    };
-                    values.push(
-                        self.read_json(ty, element, steps + 1, strict)
-                            .map_err(|miss| miss.within_index(index))?,
-                    );
-                }
-                Ok(Value::Array(values))
-            }
-            Node::DictOf(ty) => {
-                let Json::Object(entries) = json else {
-                    return Err(mismatch());
-                };
-                let mut map = Vec::with_capacity(entries.len());
-                for (key, element) in entries {
-                    map.push((
-                        key.as_str(),
-                        self.read_json(*ty, element, steps + 1, strict)
-                            .map_err(|miss| miss.within_key(key))?,
-                    ));
-                }
-                Ok(Value::Map(
-                    Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?,
-                ))
-            }
-            Node::Record { fields, .. } => {
-                let Json::Object(entries) = json else {
-                    return Err(mismatch());
-                };
-                let mut map = Vec::with_capacity(entries.len());
-                // Fields in the schema's order, then keys that are none.
-                for (name, ty) in fields.iter() {
-                    match entries.get(&**name) {
-                        Some(element) => map.push((
-                            &**name,
-                            self.read_json(*ty, element, steps + 1, strict)
-                                .map_err(|miss| miss.within_key(name))?,
-                        )),
-                        None if strict => {
-                            return Err(Miss::new(ErrorKind::MissingField, Detail::MissingField)
-                                .within_key(name))
-                        }
-                        None => {}
-                    }
-                }
-                if map.len() != entries.len() {
-                    let mut keys: Vec<&String> = entries.keys().collect();
-                    keys.sort();
-                    if let Some(key) = keys
-                        .into_iter()
-                        .find(|key| !fields.iter().any(|(name, _)| **name == ***key))
-                    {
-                        return Err(Miss::new(
-                            ErrorKind::UnknownField,
-                            Detail::UnknownField { record: id },
-                        )
-                        .within_key(key));
-                    }
-                }
-                Ok(Value::Map(
-                    Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?,
-                ))
-            }
-            Node::Or { alternatives, .. } => {
-                let mut found: Option<(TypeId, Value)> = None;
-                let mut best = None;
-                for alternative in alternatives.iter() {
-                    match self.read_json(*alternative, json, steps + 1, strict) {
-                        Ok(value) => match &found {
-                            None => found = Some((*alternative, value)),
-                            Some((_, kept)) if *kept == value => {}
-                            Some((first, _)) => {
-                                let brief = |ty| {
-                                    TypeRef {
-                                        types: self,
-                                        id: ty,
-                                    }
-                                    .brief(2)
-                                };
-                                return Err(Miss::new(
-                                    ErrorKind::Ambiguous,
-                                    Detail::Message(format!(
-                                        "both {} and {} read this {}, as different values",
-                                        brief(*first),
-                                        brief(*alternative),
-                                        json_kind(json)
-                                    )),
-                                ));
-                            }
-                        },
-                        Err(miss) if miss.kind == ErrorKind::Ambiguous => return Err(miss),
-                        Err(miss) => pick(&mut best, miss),
-                    }
-                }
-                match (found, best) {
-                    (Some((_, value)), _) => Ok(value),
-                    (None, Some((miss, false))) => Err(miss),
-                    (None, _) => Err(mismatch()),
-                }
-            }
+            Node::Tuple { items, rest } => self.read_tuple(id, items, *rest, json, steps, strict),
+            Node::DictOf(ty) => self.read_dict(id, *ty, json, steps, strict),
+            Node::Record { fields, .. } => self.read_record(id, fields, json, steps, strict),
+            Node::Or { alternatives, .. } => self.read_union(id, alternatives, json, steps, strict),
             Node::Ref { target, .. } => self.read_json(*target, json, steps + 1, strict),
         }
+    }
+
+    #[inline(never)]
+    fn read_tuple(
+        &self,
+        id: TypeId,
+        items: &[TypeId],
+        rest: Option<TypeId>,
+        json: &Json,
+        steps: u32,
+        strict: bool,
+    ) -> Result<Value, Miss> {
+        let Json::Array(elements) = json else {
+            return Err(input_mismatch(id, json));
+        };
+        let wrong = match rest {
+            None => elements.len() != items.len(),
+            Some(_) => elements.len() < items.len(),
+        };
+        if wrong {
+            return Err(Miss::new(
+                ErrorKind::WrongLength,
+                Detail::Length {
+                    items: items.len(),
+                    open: rest.is_some(),
+                    found: elements.len(),
+                },
+            ));
+        }
+        let mut values = Vec::with_capacity(elements.len());
+        for (index, element) in elements.iter().enumerate() {
+            let ty = match items.get(index) {
+                Some(ty) => *ty,
+                None => match rest {
+                    Some(ty) => ty,
+                    None => break,
+                },
+            };
+            match self.read_json(ty, element, steps + 1, strict) {
+                Ok(value) => values.push(value),
+                Err(miss) => return Err(miss.within_index(index)),
+            }
+        }
+        Ok(Value::Array(values))
+    }
+
+    #[inline(never)]
+    fn read_dict(
+        &self,
+        id: TypeId,
+        ty: TypeId,
+        json: &Json,
+        steps: u32,
+        strict: bool,
+    ) -> Result<Value, Miss> {
+        let Json::Object(entries) = json else {
+            return Err(input_mismatch(id, json));
+        };
+        let mut map = Vec::with_capacity(entries.len());
+        for (key, element) in entries {
+            match self.read_json(ty, element, steps + 1, strict) {
+                Ok(value) => map.push((key.as_str(), value)),
+                Err(miss) => return Err(miss.within_key(key)),
+            }
+        }
+        Ok(Value::Map(
+            Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?,
+        ))
+    }
+
+    /// A record's fields in the schema's order, then any key that is none.
+    #[inline(never)]
+    fn read_record(
+        &self,
+        id: TypeId,
+        fields: &[(Box<str>, TypeId)],
+        json: &Json,
+        steps: u32,
+        strict: bool,
+    ) -> Result<Value, Miss> {
+        let Json::Object(entries) = json else {
+            return Err(input_mismatch(id, json));
+        };
+        let mut map = Vec::with_capacity(entries.len());
+        for (name, ty) in fields {
+            match entries.get(&**name) {
+                Some(element) => match self.read_json(*ty, element, steps + 1, strict) {
+                    Ok(value) => map.push((&**name, value)),
+                    Err(miss) => return Err(miss.within_key(name)),
+                },
+                None if strict => {
+                    return Err(
+                        Miss::new(ErrorKind::MissingField, Detail::MissingField).within_key(name)
+                    )
+                }
+                None => {}
+            }
+        }
+        if map.len() != entries.len() {
+            let mut keys: Vec<&String> = entries.keys().collect();
+            keys.sort();
+            if let Some(key) = keys
+                .into_iter()
+                .find(|key| !fields.iter().any(|(name, _)| **name == ***key))
+            {
+                return Err(Miss::new(
+                    ErrorKind::UnknownField,
+                    Detail::UnknownField { record: id },
+                )
+                .within_key(key));
+            }
+        }
+        Ok(Value::Map(
+            Map::from_entries(map).map_err(|_| bad_value("a repeated key"))?,
+        ))
+    }
+
+    /// The one value the alternatives that read `json` agree on.
+    #[inline(never)]
+    fn read_union(
+        &self,
+        id: TypeId,
+        alternatives: &[TypeId],
+        json: &Json,
+        steps: u32,
+        strict: bool,
+    ) -> Result<Value, Miss> {
+        let mut found: Option<(TypeId, Value)> = None;
+        let mut best = None;
+        for alternative in alternatives {
+            match self.read_json(*alternative, json, steps + 1, strict) {
+                Ok(value) => match &found {
+                    None => found = Some((*alternative, value)),
+                    Some((_, kept)) if *kept == value => {}
+                    Some((first, _)) => return Err(self.ambiguous(*first, *alternative, json)),
+                },
+                Err(miss) if miss.kind == ErrorKind::Ambiguous => return Err(miss),
+                Err(miss) => pick(&mut best, miss),
+            }
+        }
+        match (found, best) {
+            (Some((_, value)), _) => Ok(value),
+            (None, Some((miss, false))) => Err(miss),
+            (None, _) => Err(input_mismatch(id, json)),
+        }
+    }
+
+    #[cold]
+    fn ambiguous(&self, first: TypeId, second: TypeId, json: &Json) -> Miss {
+        let brief = |ty| {
+            TypeRef {
+                types: self,
+                id: ty,
+            }
+            .brief(2)
+        };
+        Miss::new(
+            ErrorKind::Ambiguous,
+            Detail::Message(format!(
+                "both {} and {} read this {}, as different values",
+                brief(first),
+                brief(second),
+                json_kind(json)
+            )),
+        )
     }
 
     /// An argument as a value of type `id`.

@@ -274,8 +274,41 @@ pub(crate) fn pick(best: &mut Option<(Miss, bool)>, miss: Miss) {
     }
 }
 
+/// The mismatch of a value of kind `kind` with type `id`, out of line so
+/// the walk's frames stay small.
+#[cold]
+#[inline(never)]
+fn mismatch(id: TypeId, kind: Kind) -> Miss {
+    Miss::expected(id, Found::Calldata(kind))
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_field(record: TypeId, key: &str) -> Miss {
+    Miss::new(ErrorKind::UnknownField, Detail::UnknownField { record }).within_key(key)
+}
+
+#[cold]
+#[inline(never)]
+fn missing_field(name: &str) -> Miss {
+    Miss::new(ErrorKind::MissingField, Detail::MissingField).within_key(name)
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_length(items: usize, open: bool, found: usize) -> Miss {
+    Miss::new(
+        ErrorKind::WrongLength,
+        Detail::Length { items, open, found },
+    )
+}
+
 impl Types {
     /// Whether `value` fits type `id`.
+    ///
+    /// Each container form has a function of its own, so the frames of a
+    /// deep walk (one per level entered, one per `$or` or `$ref` passed)
+    /// hold only what that level needs.
     pub(crate) fn fits<'a, V: Val<'a>>(
         &self,
         id: TypeId,
@@ -287,122 +320,159 @@ impl Types {
             return Err(Miss::depth());
         }
         let kind = value.kind();
-        let simple = |expected: Kind| {
-            if kind == expected {
-                Ok(())
-            } else {
-                Err(Miss::expected(id, Found::Calldata(kind)))
-            }
-        };
-        match self.node(id) {
-            Node::Any => Ok(()),
-            Node::Null => simple(Kind::Null),
-            Node::Bool => simple(Kind::Bool),
-            Node::Int => simple(Kind::Int),
-            Node::String => simple(Kind::String),
-            Node::Bytes => simple(Kind::Bytes),
-            Node::Address => simple(Kind::Address),
-            Node::Array => simple(Kind::Array),
-            Node::Dict => simple(Kind::Map),
+        let expected = match self.node(id) {
+            Node::Any => return Ok(()),
+            Node::Null => Kind::Null,
+            Node::Bool => Kind::Bool,
+            Node::Int => Kind::Int,
+            Node::String => Kind::String,
+            Node::Bytes => Kind::Bytes,
+            Node::Address => Kind::Address,
+            Node::Array => Kind::Array,
+            Node::Dict => Kind::Map,
             Node::Tuple { items, rest } => {
-                let Some((len, elements)) = value.items() else {
-                    return Err(Miss::expected(id, Found::Calldata(kind)));
-                };
-                let wrong = match rest {
-                    None => len != items.len(),
-                    Some(_) => len < items.len(),
-                };
-                if wrong {
-                    return Err(Miss::new(
-                        ErrorKind::WrongLength,
-                        Detail::Length {
-                            items: items.len(),
-                            open: rest.is_some(),
-                            found: len,
-                        },
-                    ));
-                }
-                for (index, element) in elements.enumerate() {
-                    let ty = match items.get(index) {
-                        Some(ty) => *ty,
-                        None => match rest {
-                            Some(ty) => *ty,
-                            None => break,
-                        },
-                    };
-                    self.fits(ty, element, steps + 1, strict)
-                        .map_err(|miss| miss.within_index(index))?;
-                }
-                Ok(())
+                return self.fits_tuple(id, items, *rest, value, steps, strict)
             }
-            Node::DictOf(ty) => {
-                let Some(entries) = value.entries() else {
-                    return Err(Miss::expected(id, Found::Calldata(kind)));
-                };
-                for (key, element) in entries {
-                    self.fits(*ty, element, steps + 1, strict)
-                        .map_err(|miss| miss.within_key(key))?;
-                }
-                Ok(())
-            }
+            Node::DictOf(ty) => return self.fits_dict(id, *ty, value, steps, strict),
             Node::Record { fields, sorted } => {
-                let Some(entries) = value.entries() else {
-                    return Err(Miss::expected(id, Found::Calldata(kind)));
-                };
-                // Map keys and `sorted` are both in byte order: one merge.
-                let mut next = 0;
-                let mut missing: Option<u32> = None;
-                for (key, element) in entries {
-                    while let Some(&field) = sorted.get(next) {
-                        if *fields[field as usize].0 >= *key {
-                            break;
-                        }
-                        missing = Some(missing.map_or(field, |m| m.min(field)));
-                        next += 1;
-                    }
-                    match sorted.get(next) {
-                        Some(&field) if *fields[field as usize].0 == *key => {
-                            self.fits(fields[field as usize].1, element, steps + 1, strict)
-                                .map_err(|miss| miss.within_key(key))?;
-                            next += 1;
-                        }
-                        _ => {
-                            return Err(Miss::new(
-                                ErrorKind::UnknownField,
-                                Detail::UnknownField { record: id },
-                            )
-                            .within_key(key))
-                        }
-                    }
-                }
-                if strict {
-                    for &field in &sorted[next..] {
-                        missing = Some(missing.map_or(field, |m| m.min(field)));
-                    }
-                    if let Some(field) = missing {
-                        return Err(Miss::new(ErrorKind::MissingField, Detail::MissingField)
-                            .within_key(&fields[field as usize].0));
-                    }
-                }
-                Ok(())
+                return self.fits_record(id, fields, sorted, value, steps, strict)
             }
             Node::Or { alternatives, any } => {
                 if *any {
                     return Ok(());
                 }
-                let mut best = None;
-                for alternative in alternatives.iter() {
-                    match self.fits(*alternative, value, steps + 1, strict) {
-                        Ok(()) => return Ok(()),
-                        Err(miss) => pick(&mut best, miss),
-                    }
-                }
-                match best {
-                    Some((miss, false)) => Err(miss),
-                    _ => Err(Miss::expected(id, Found::Calldata(kind))),
-                }
+                return self.fits_union(id, alternatives, value, steps, strict);
             }
-            Node::Ref { target, .. } => self.fits(*target, value, steps + 1, strict),
+            Node::Ref { target, .. } => return self.fits(*target, value, steps + 1, strict),
+        };
+        if kind == expected {
+            Ok(())
+        } else {
+            Err(mismatch(id, kind))
+        }
+    }
+
+    #[inline(never)]
+    fn fits_tuple<'a, V: Val<'a>>(
+        &self,
+        id: TypeId,
+        items: &[TypeId],
+        rest: Option<TypeId>,
+        value: V,
+        steps: u32,
+        strict: bool,
+    ) -> Result<(), Miss> {
+        let Some((len, elements)) = value.items() else {
+            return Err(mismatch(id, value.kind()));
+        };
+        let wrong = match rest {
+            None => len != items.len(),
+            Some(_) => len < items.len(),
+        };
+        if wrong {
+            return Err(wrong_length(items.len(), rest.is_some(), len));
+        }
+        for (index, element) in elements.enumerate() {
+            let ty = match items.get(index) {
+                Some(ty) => *ty,
+                None => match rest {
+                    Some(ty) => ty,
+                    None => break,
+                },
+            };
+            if let Err(miss) = self.fits(ty, element, steps + 1, strict) {
+                return Err(miss.within_index(index));
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn fits_dict<'a, V: Val<'a>>(
+        &self,
+        id: TypeId,
+        ty: TypeId,
+        value: V,
+        steps: u32,
+        strict: bool,
+    ) -> Result<(), Miss> {
+        let Some(entries) = value.entries() else {
+            return Err(mismatch(id, value.kind()));
+        };
+        for (key, element) in entries {
+            if let Err(miss) = self.fits(ty, element, steps + 1, strict) {
+                return Err(miss.within_key(key));
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn fits_record<'a, V: Val<'a>>(
+        &self,
+        id: TypeId,
+        fields: &[(Box<str>, TypeId)],
+        sorted: &[u32],
+        value: V,
+        steps: u32,
+        strict: bool,
+    ) -> Result<(), Miss> {
+        let Some(entries) = value.entries() else {
+            return Err(mismatch(id, value.kind()));
+        };
+        // Map keys and `sorted` are both in byte order: one merge.
+        let mut next = 0;
+        let mut missing: Option<u32> = None;
+        for (key, element) in entries {
+            while let Some(&field) = sorted.get(next) {
+                if *fields[field as usize].0 >= *key {
+                    break;
+                }
+                missing = Some(missing.map_or(field, |m| m.min(field)));
+                next += 1;
+            }
+            match sorted.get(next) {
+                Some(&field) if *fields[field as usize].0 == *key => {
+                    if let Err(miss) =
+                        self.fits(fields[field as usize].1, element, steps + 1, strict)
+                    {
+                        return Err(miss.within_key(key));
+                    }
+                    next += 1;
+                }
+                _ => return Err(unknown_field(id, key)),
+            }
+        }
+        if strict {
+            for &field in &sorted[next..] {
+                missing = Some(missing.map_or(field, |m| m.min(field)));
+            }
+            if let Some(field) = missing {
+                return Err(missing_field(&fields[field as usize].0));
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn fits_union<'a, V: Val<'a>>(
+        &self,
+        id: TypeId,
+        alternatives: &[TypeId],
+        value: V,
+        steps: u32,
+        strict: bool,
+    ) -> Result<(), Miss> {
+        let mut best = None;
+        for alternative in alternatives {
+            match self.fits(*alternative, value, steps + 1, strict) {
+                Ok(()) => return Ok(()),
+                Err(miss) => pick(&mut best, miss),
+            }
+        }
+        match best {
+            Some((miss, false)) => Err(miss),
+            _ => Err(mismatch(id, value.kind())),
         }
     }
 }
