@@ -64,9 +64,9 @@ function isSorted(keys) {
   return true;
 }
 
-/** Text of a path to the value at fault, e.g. `value.records[3].id`. */
-function pathText(segments) {
-  let text = "value";
+/** Text of a path to the value at fault, e.g. `value.records[3].id` (`root` for `value`). */
+function pathText(segments, root) {
+  let text = root;
   for (const segment of segments) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += `.${segment}`;
@@ -90,6 +90,8 @@ class Writer {
     /** Open containers, for cycle reports, and each one's current index or key. */
     this.open = [];
     this.path = [];
+    /** What paths start from: "value", or "call" for a part of a method call. */
+    this.root = "value";
   }
 
   grow(extra) {
@@ -229,12 +231,12 @@ class Writer {
       for (let repeat = 1; repeat <= depth; repeat++) {
         const first = this.open.indexOf(this.open[repeat]);
         if (first < repeat) {
-          this.fail(`a cycle: this is ${pathText(this.path.slice(0, first))} again`, repeat);
+          this.fail(`a cycle: this is ${pathText(this.path.slice(0, first), this.root)} again`, repeat);
         }
       }
       throw new CalldataError(
         "too_deep",
-        `${pathText(this.path.slice(0, depth))}: containers nested deeper than ${MAX_DEPTH}`,
+        `${pathText(this.path.slice(0, depth), this.root)}: containers nested deeper than ${MAX_DEPTH}`,
         this.pos,
       );
     }
@@ -338,15 +340,27 @@ class Writer {
 
   /** Throws a TypeError naming the path (its first `depth` steps) to the value at fault. */
   fail(message, depth) {
-    throw new TypeError(`${pathText(this.path.slice(0, depth))}: ${message}`);
+    throw new TypeError(`${pathText(this.path.slice(0, depth), this.root)}: ${message}`);
   }
 
-  /** The encoding of `value`, as a view of this writer's buffer. */
-  run(value) {
+  /**
+   * The encoding of `value`, as a view of this writer's buffer. With a
+   * `field` ("args", "kwargs"), `value` is that part of a method call: it
+   * sits inside the call's map (the depth limit counts from there) and
+   * paths read `call.args[0]`.
+   */
+  run(value, field) {
     this.pos = 0;
     this.path.length = 0;
+    let depth = 0;
+    this.root = "value";
+    if (field !== undefined) {
+      this.root = "call";
+      this.path[0] = field;
+      depth = 1;
+    }
     try {
-      this.value(value, 0);
+      this.value(value, depth);
     } finally {
       this.open.length = 0;
     }
@@ -375,13 +389,13 @@ const shared = new Writer();
 
 /**
  * Encodes `value` and hands the bytes (a view valid until `use` returns)
- * to `use`.
+ * to `use`; `field` names a part of a method call (see Writer.run).
  */
-export function writeValue(value, use) {
+export function writeValue(value, use, field = undefined) {
   const writer = shared.busy ? new Writer() : shared;
   writer.busy = true;
   try {
-    return use(writer.run(value));
+    return use(writer.run(value, field));
   } finally {
     writer.busy = false;
   }

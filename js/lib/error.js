@@ -1,5 +1,6 @@
-// The error every refusal of the package throws (bad values may throw
-// TypeError instead, see encode.js).
+// The errors the package's refusals throw (bad values may throw TypeError
+// instead, see encode.js): CalldataError for calldata, text or a frame that
+// breaks a rule, MethodCallError for calldata that is not a method call.
 
 /**
  * Calldata, text or a frame that breaks a rule, or a value that cannot be
@@ -14,5 +15,21 @@ export class CalldataError extends Error {
     this.kind = kind;
     this.offset = offset;
     if (details !== undefined) Object.assign(this, details);
+  }
+}
+
+/**
+ * Calldata that is not a method call of the ABI generation asked for.
+ * `kind` is the codec's name (`MethodCallError::name()`): "not_calldata"
+ * (then `cause` is the CalldataError saying why), "not_a_map",
+ * "unknown_key", "wrong_type", "named_deployment" or "both_method_keys";
+ * `key` is the top-level key the error names ("value", "", "args"), or null.
+ */
+export class MethodCallError extends Error {
+  constructor(kind, message, key = null, cause = undefined) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = "MethodCallError";
+    this.kind = kind;
+    this.key = key;
   }
 }

@@ -102,5 +102,69 @@ export declare function decodeResult(frame: Uint8Array): Result;
 /** Writes a result frame. @throws TypeError or CalldataError */
 export declare function encodeResult(result: EncodableResult): Uint8Array;
 
+/** An ABI generation: "v0.2" (the default) carries the method name under "method", "v0.3" under "". */
+export type AbiGeneration = "v0.2" | "v0.3";
+
+export interface CallOptions {
+  /** Default "v0.2". @throws RangeError for another string, TypeError for another type */
+  abi?: AbiGeneration;
+}
+
+export interface DecodeCallOptions extends CallOptions {
+  /** Read a deployment (constructor call): its method name must be absent. Default false. */
+  deployment?: boolean;
+}
+
+export interface MigrateOptions {
+  /** The generation to rewrite the call for. */
+  to: AbiGeneration;
+}
+
+/** A method call as decodeCall gives it. */
+export interface MethodCall {
+  /** null for a deployment (or an unnamed call). */
+  method: string | null;
+  args: CalldataValue[];
+  kwargs: Map<string, CalldataValue>;
+}
+
+/** What a MethodCallError's kind can be (the codec's `MethodCallError::name()`). */
+export type MethodCallErrorKind =
+  | "not_calldata"
+  | "not_a_map"
+  | "unknown_key"
+  | "wrong_type"
+  | "named_deployment"
+  | "both_method_keys";
+
+/**
+ * Calldata that is not a method call of the generation asked for. `key` is
+ * the top-level key the error names, or null; for "not_calldata", `cause`
+ * is the CalldataError saying why.
+ */
+export declare class MethodCallError extends Error {
+  readonly name: "MethodCallError";
+  readonly kind: MethodCallErrorKind;
+  readonly key: string | null;
+  readonly cause?: CalldataError;
+}
+
+/** The 32-byte call key of a method name (null: a deployment), as v0.3 derives it. @throws TypeError */
+export declare function callKey(name: string | null): Uint8Array;
+/**
+ * A method call's canonical calldata (empty args and kwargs left out; method null: a deployment).
+ * @throws TypeError or CalldataError naming the path (`call.args[1]`), RangeError for an unknown `abi`
+ */
+export declare function encodeCall(
+  method: string | null,
+  args?: readonly EncodableValue[],
+  kwargs?: ReadonlyMap<string, EncodableValue> | { readonly [key: string]: EncodableValue } | null,
+  options?: CallOptions,
+): Uint8Array;
+/** Reads a method call. @throws MethodCallError, RangeError for an unknown `abi` */
+export declare function decodeCall(bytes: Uint8Array, options?: DecodeCallOptions): MethodCall;
+/** Rewrites a call's method key for `options.to`, bytes to bytes. @throws MethodCallError, RangeError */
+export declare function migrateCall(bytes: Uint8Array, options: MigrateOptions): Uint8Array;
+
 /** The module's memory (its buffer grows only to fit the largest input seen). */
 export declare function wasmMemory(): WebAssembly.Memory;

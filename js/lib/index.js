@@ -2,12 +2,12 @@
 // compiled to WebAssembly. Values follow genlayer-js's conventions (see
 // index.d.ts and README.md).
 import { Address } from "./address.js";
-import { CalldataError } from "./error.js";
+import { CalldataError, MethodCallError } from "./error.js";
 import { buildValue } from "./decode.js";
 import { MAX_DEPTH, isWellFormed, writeValue } from "./encode.js";
 import * as wasm from "./wasm.js";
 
-export { Address, CalldataError, MAX_DEPTH };
+export { Address, CalldataError, MAX_DEPTH, MethodCallError };
 
 function checkBytes(bytes, what) {
   if (!(bytes instanceof Uint8Array)) {
@@ -115,6 +115,108 @@ export function encodeResult(result) {
 function encodeFrame(code, isData, payload) {
   const length = wasm.putBytes(payload);
   if (wasm.exports.encode_result(code, isData, length) === wasm.FAILED) throw wasm.lastError();
+  return wasm.outputView().slice();
+}
+
+// The ABI generations as the codec numbers them, and its default.
+const DEFAULT_GENERATION = wasm.exports.abi_generations();
+const GENERATIONS = wasm.utf8Decoder.decode(wasm.outputView()).split("\n");
+const ALLOWED = GENERATIONS.map((name) => JSON.stringify(name)).join(" or ");
+
+/** The codec's number of the generation named `name` (`what` is the option); the default when undefined. */
+function generationOf(name, what, required = false) {
+  if (name === undefined && !required) return DEFAULT_GENERATION;
+  const index = typeof name === "string" ? GENERATIONS.indexOf(name) : -1;
+  if (index >= 0) return index;
+  const message = `${what} must be ${ALLOWED}, not ${typeof name === "string" ? JSON.stringify(name) : String(name)}`;
+  throw typeof name === "string" ? new RangeError(message) : new TypeError(message);
+}
+
+const textEncoder = new TextEncoder();
+
+/** The UTF-8 of a method name, or null for none (`null` or `undefined`). */
+function methodName(method, what) {
+  if (method === null || method === undefined) return null;
+  if (typeof method !== "string") {
+    throw new TypeError(`${what} must be a string or null, not ${typeof method}`);
+  }
+  if (!isWellFormed(method)) throw new TypeError(`${what}: string has a lone surrogate (not valid Unicode)`);
+  return textEncoder.encode(method);
+}
+
+/** The 32-byte call key of a method name (null: a deployment), as the v0.3 line derives it. */
+export function callKey(name) {
+  const utf8 = methodName(name, "name");
+  const length = utf8 === null ? 0 : wasm.putBytes(utf8);
+  if (wasm.exports.call_key(length, utf8 === null ? 1 : 0) === wasm.FAILED) throw wasm.lastError();
+  return wasm.outputView().slice();
+}
+
+const EMPTY_MAP = new Map();
+
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The calldata of a call of `method` (null: a deployment) with `args` (an
+ * Array) and `kwargs` (a Map or plain object), in the generation
+ * `options.abi`; values as `encode` takes them. The codec builds the call.
+ */
+export function encodeCall(method, args = [], kwargs = undefined, options = undefined) {
+  const generation = generationOf(options?.abi, "abi");
+  const name = methodName(method, "method");
+  if (!Array.isArray(args)) {
+    throw new TypeError(`args must be an Array, not ${args === null ? "null" : typeof args}`);
+  }
+  if (kwargs === undefined || kwargs === null) kwargs = EMPTY_MAP;
+  else if (!(kwargs instanceof Map) && !isPlainObject(kwargs)) {
+    throw new TypeError("kwargs must be a Map or a plain object");
+  }
+  const argsBytes = writeValue(args, (bytes) => bytes.slice(), "args");
+  return writeValue(kwargs, (kwargsBytes) => {
+    const parts = name === null ? [argsBytes, kwargsBytes] : [name, argsBytes, kwargsBytes];
+    const length = wasm.putParts(parts);
+    const methodLength = name === null ? wasm.NONE : name.length;
+    if (wasm.exports.encode_call(generation, methodLength, argsBytes.length, length) === wasm.FAILED) {
+      throw wasm.lastError();
+    }
+    return wasm.outputView().slice();
+  }, "kwargs");
+}
+
+function callFailed(status) {
+  return status === wasm.CALL_FAILED ? wasm.lastCallError() : wasm.lastError();
+}
+
+/**
+ * Reads the call `bytes` carry in the generation `options.abi` (with
+ * `options.deployment`, a constructor call: no method name): `{method,
+ * args, kwargs}`, values as `decode` gives them. @throws MethodCallError
+ */
+export function decodeCall(bytes, options) {
+  checkBytes(bytes, "calldata");
+  const generation = generationOf(options?.abi, "abi");
+  const deployment = options?.deployment ?? false;
+  if (typeof deployment !== "boolean") throw new TypeError("deployment must be a boolean");
+  const status = wasm.exports.decode_call(wasm.putBytes(bytes), generation, deployment ? 1 : 0);
+  if (status !== 0) throw callFailed(status);
+  // The tape points into the module's output: [method, args, kwargs].
+  const [method, args, kwargs] = buildValue(wasm.outputView());
+  return { method, args, kwargs };
+}
+
+/**
+ * The call `bytes` (of either generation) with its method key rewritten
+ * for `options.to`; every other entry keeps its bytes. @throws MethodCallError
+ */
+export function migrateCall(bytes, options) {
+  checkBytes(bytes, "calldata");
+  const to = generationOf(options?.to, "to", true);
+  const status = wasm.exports.migrate_call(wasm.putBytes(bytes), to);
+  if (status !== 0) throw callFailed(status);
   return wasm.outputView().slice();
 }
 

@@ -3,7 +3,7 @@
 // export, read the answer from the result slots and the buffers they point
 // to. Works in Node (the .wasm is read from this package's folder) and in a
 // browser (fetched from beside this file).
-import { CalldataError } from "./error.js";
+import { CalldataError, MethodCallError } from "./error.js";
 
 const WASM_FILE = "genvm_calldata.wasm";
 
@@ -39,8 +39,13 @@ export const CODE = 10;
 export const IS_DATA = 11;
 export const MESSAGE_AT = 12;
 export const MESSAGE_LEN = 13;
-const SLOT_COUNT = 14;
+const KEY_LEN = 14;
+const CAUSE_KIND_LEN = 15;
+const SLOT_COUNT = 16;
 export const FAILED = 1;
+export const CALL_FAILED = 2;
+/** exports.rs's NONE: no key, no method. */
+export const NONE = 0xffffffff;
 
 const slotsAddress = exports.slots();
 let buffer = null;
@@ -68,6 +73,19 @@ export function putBytes(input) {
   const address = exports.input(input.length);
   memoryBytes().set(input, address);
   return input.length;
+}
+
+/** Copies the byte arrays `parts` one after another into the module's input buffer; returns the total length. */
+export function putParts(parts) {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  let at = exports.input(length);
+  const view = memoryBytes();
+  for (const part of parts) {
+    view.set(part, at);
+    at += part.length;
+  }
+  return length;
 }
 
 const textEncoder = new TextEncoder();
@@ -98,6 +116,26 @@ export function lastError() {
   const kind = utf8Decoder.decode(out.subarray(0, kindLength));
   const message = utf8Decoder.decode(out.subarray(kindLength));
   return new CalldataError(kind, message, slots[OFFSET]);
+}
+
+/**
+ * The MethodCallError the last method-call operation reported (status
+ * CALL_FAILED): kind, key and message from the output, and for bytes that
+ * are not calldata the CalldataError that says why, as its cause.
+ */
+export function lastCallError() {
+  const out = outputView();
+  let at = 0;
+  const take = (length) => utf8Decoder.decode(out.subarray(at, (at += length)));
+  const kind = take(slots[KIND_LEN]);
+  const key = slots[KEY_LEN] === NONE ? null : take(slots[KEY_LEN]);
+  const message = take(slots[MESSAGE_LEN]);
+  let cause;
+  if (slots[CAUSE_KIND_LEN] > 0) {
+    const causeKind = take(slots[CAUSE_KIND_LEN]);
+    cause = new CalldataError(causeKind, utf8Decoder.decode(out.subarray(at)), slots[OFFSET]);
+  }
+  return new MethodCallError(kind, message, key, cause);
 }
 
 /** {line, column} of the last text error. */

@@ -2,24 +2,26 @@
 //!
 //! A call goes: JavaScript asks [`input`] for room, copies its bytes (or
 //! UTF-8 text) there, and calls an operation with the length. Every
-//! operation returns [`OK`] or [`FAILED`] and leaves its answer in the
-//! [`SLOTS`] (whose address JavaScript reads once from [`slots`]) and in
-//! buffers the slots point to: the output bytes, the tape and its integer
-//! pool. A failure leaves the error's kind name followed by its message in
-//! the output, with the kind name's length, the offset and, for text, the
-//! line and column in the slots. Nothing here panics on any input, so the
-//! module never traps; the buffers are reused, so memory grows only to the
-//! largest input seen.
+//! operation returns [`OK`] or [`FAILED`] (the method-call operations also
+//! [`CALL_FAILED`]) and leaves its answer in the [`SLOTS`] (whose address
+//! JavaScript reads once from [`slots`]) and in buffers the slots point to:
+//! the output bytes, the tape and its integer pool. A failure leaves the
+//! error's kind name followed by its message in the output, with the kind
+//! name's length, the offset and, for text, the line and column in the
+//! slots. Nothing here panics on any input, so the module never traps; the
+//! buffers are reused, so memory grows only to the largest input seen.
 
 use std::cell::RefCell;
 use std::fmt::Display;
 use std::io::Write;
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
-use genvm_calldata::abi::ResultCode;
+use genvm_calldata::abi::{AbiGeneration, ResultCode};
 use genvm_calldata::{
-    decode_frame, decode_ref_with, from_text, validate_with, DecodeError, DecodeOptions, ErrorKind,
-    Frame, FrameEncodeError, FrameError, UserError, ValueRef, USER_ERROR_DATA_PREFIX,
+    call_key as key_of, decode as decode_value, decode_frame, decode_ref_with, encode_to,
+    from_text, migrate_call as migrate, validate_with, DecodeError, DecodeOptions, ErrorKind,
+    Frame, FrameEncodeError, FrameError, MethodCall, MethodCallError, Str, UserError, Value,
+    ValueRef, USER_ERROR_DATA_PREFIX,
 };
 
 use crate::tape::Tape;
@@ -28,6 +30,16 @@ use crate::tape::Tape;
 pub const OK: u32 = 0;
 /// The input was refused; the slots describe why.
 pub const FAILED: u32 = 1;
+/// The input is not a method call of the generation asked for. The output
+/// holds the [`MethodCallError`]'s name, the key it names, its message and,
+/// for bytes that are not calldata, the [`DecodeError`]'s kind name and
+/// message, with the lengths in [`slot::KIND_LEN`], [`slot::KEY_LEN`],
+/// [`slot::MESSAGE_LEN`] and [`slot::CAUSE_KIND_LEN`] (the cause's message
+/// is the rest) and the cause's offset in [`slot::OFFSET`].
+pub const CALL_FAILED: u32 = 2;
+/// [`slot::KEY_LEN`] of an error that names no key, and the method length
+/// of [`encode_call`] for a call without a method.
+pub const NONE: u32 = u32::MAX;
 
 /// Slot numbers.
 pub mod slot {
@@ -59,10 +71,16 @@ pub mod slot {
     pub const IS_DATA: usize = 11;
     /// See [`IS_DATA`].
     pub const MESSAGE_AT: usize = 12;
-    /// See [`IS_DATA`].
+    /// See [`IS_DATA`]; on [`super::CALL_FAILED`], the message's length.
     pub const MESSAGE_LEN: usize = 13;
+    /// On [`super::CALL_FAILED`]: the length of the key the error names, or
+    /// [`super::NONE`].
+    pub const KEY_LEN: usize = 14;
+    /// On [`super::CALL_FAILED`]: the length of the cause's kind name (0:
+    /// no cause).
+    pub const CAUSE_KIND_LEN: usize = 15;
     /// How many slots there are.
-    pub const COUNT: usize = 14;
+    pub const COUNT: usize = 16;
 }
 
 /// Where answers are left. Statics never move, so JavaScript makes one view
@@ -328,6 +346,195 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
                 fail(out, "message_looks_like_data", error, 1)
             }
             Err(error @ FrameEncodeError::NotAllowed(_)) => fail(out, "not_allowed", error, 0),
+        }
+    })
+}
+
+/// Writes the ABI generations' names into the output, one per line, in the
+/// order the method-call operations number them; returns the number of
+/// the default generation.
+#[no_mangle]
+pub extern "C" fn abi_generations() -> u32 {
+    with_input(0, |_, out, _| {
+        for (index, generation) in AbiGeneration::ALL.iter().enumerate() {
+            if index > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(generation.value().as_bytes());
+        }
+        let default = AbiGeneration::default();
+        let index = AbiGeneration::ALL.iter().position(|g| *g == default);
+        // The default is one of ALL.
+        index.unwrap_or_default() as u32
+    })
+}
+
+/// The generation numbered `index` (see [`abi_generations`]).
+fn generation(index: u32, out: &mut Vec<u8>) -> Result<AbiGeneration, u32> {
+    match AbiGeneration::ALL.get(index as usize) {
+        Some(generation) => Ok(*generation),
+        None => Err(fail(
+            out,
+            "unknown_generation",
+            format_args!("no ABI generation number {index}"),
+            0,
+        )),
+    }
+}
+
+/// Records a method-call error (see [`CALL_FAILED`]).
+fn fail_call(out: &mut Vec<u8>, error: MethodCallError) -> u32 {
+    out.clear();
+    out.extend_from_slice(error.name().as_bytes());
+    set(slot::KIND_LEN, error.name().len());
+    match error.key() {
+        Some(key) => {
+            out.extend_from_slice(key.as_bytes());
+            set(slot::KEY_LEN, key.len());
+        }
+        None => set(slot::KEY_LEN, NONE as usize),
+    }
+    let start = out.len();
+    // Writing into a vector cannot fail.
+    let _ = write!(out, "{error}");
+    set(slot::MESSAGE_LEN, out.len() - start);
+    match error {
+        MethodCallError::Decode(cause) => {
+            out.extend_from_slice(cause.kind().name().as_bytes());
+            set(slot::CAUSE_KIND_LEN, cause.kind().name().len());
+            let _ = write!(out, "{cause}");
+            set(slot::OFFSET, cause.offset());
+        }
+        _ => set(slot::CAUSE_KIND_LEN, 0),
+    }
+    CALL_FAILED
+}
+
+/// The 32-byte call key of the method name in the input (UTF-8), or of no
+/// name (a deployment) when `is_none` is 1, in the output.
+#[no_mangle]
+pub extern "C" fn call_key(len: usize, is_none: u32) -> u32 {
+    with_input(len, |input, out, _| {
+        let name = if is_none == 1 {
+            None
+        } else {
+            match std::str::from_utf8(input) {
+                Ok(name) => Some(name),
+                Err(error) => {
+                    let kind = ErrorKind::InvalidUtf8.name();
+                    return fail(out, kind, error, error.valid_up_to());
+                }
+            }
+        };
+        out.extend_from_slice(&key_of(name));
+        OK
+    })
+}
+
+/// Writes the call whose parts are the input, in generation number
+/// `generation`: the method's UTF-8 (`method_len` bytes, or none when it is
+/// [`NONE`]), then the calldata of args (`args_len` bytes, an array), then
+/// that of kwargs (the rest, a map). The codec builds the call from them.
+#[no_mangle]
+pub extern "C" fn encode_call(
+    generation: u32,
+    method_len: u32,
+    args_len: usize,
+    len: usize,
+) -> u32 {
+    with_input(len, |input, out, _| {
+        let generation = match self::generation(generation, out) {
+            Ok(generation) => generation,
+            Err(status) => return status,
+        };
+        let (method, rest) = match method_len {
+            NONE => (None, input),
+            _ => {
+                let (method, rest) = input.split_at(input.len().min(method_len as usize));
+                match std::str::from_utf8(method) {
+                    Ok(method) => (Some(Str::from(method)), rest),
+                    Err(error) => {
+                        let kind = ErrorKind::InvalidUtf8.name();
+                        return fail(out, kind, error, error.valid_up_to());
+                    }
+                }
+            }
+        };
+        let (args, kwargs) = rest.split_at(rest.len().min(args_len));
+        let args = match decode_value(args) {
+            Ok(Value::Array(items)) => items,
+            Ok(_) => return fail(out, "invalid_call", "args is not an array", 0),
+            Err(error) => return fail_decode(out, error),
+        };
+        let kwargs = match decode_value(kwargs) {
+            Ok(Value::Map(map)) => map,
+            Ok(_) => return fail(out, "invalid_call", "kwargs is not a map", 0),
+            Err(error) => return fail_decode(out, error),
+        };
+        let call = MethodCall {
+            method,
+            args,
+            kwargs,
+        };
+        encode_to(&call.to_value_in(generation), out);
+        OK
+    })
+}
+
+/// Reads the input as a call in generation number `generation` (a
+/// deployment, whose method name must be absent, when `deployment` is 1),
+/// and leaves `[method or null, args, kwargs]` as calldata in the output
+/// and on the tape (its offsets count from the output's start).
+#[no_mangle]
+pub extern "C" fn decode_call(len: usize, generation: u32, deployment: u32) -> u32 {
+    with_input(len, |input, out, tape| {
+        let generation = match self::generation(generation, out) {
+            Ok(generation) => generation,
+            Err(status) => return status,
+        };
+        let read = decode_value(input)
+            .map_err(MethodCallError::from)
+            .and_then(|value| {
+                if deployment == 1 {
+                    MethodCall::deployment_from_value_in(&value, generation)
+                } else {
+                    MethodCall::from_value_in(&value, generation)
+                }
+            });
+        let call = match read {
+            Ok(call) => call,
+            Err(error) => return fail_call(out, error),
+        };
+        let parts = Value::Array(vec![
+            call.method.map_or(Value::Null, Value::Str),
+            Value::Array(call.args),
+            Value::Map(call.kwargs),
+        ]);
+        encode_to(&parts, out);
+        // The codec's own encoding, so this cannot fail; if it did, the
+        // error would still be reported, never a trap.
+        match tape.write(out, 0, &DecodeOptions::new()) {
+            Ok(()) => OK,
+            Err(error) => fail_decode(out, error),
+        }
+    })
+}
+
+/// The input call (of either generation) with its method key rewritten for
+/// generation number `to`, in the output.
+#[no_mangle]
+pub extern "C" fn migrate_call(len: usize, to: u32) -> u32 {
+    with_input(len, |input, out, _| {
+        let to = match generation(to, out) {
+            Ok(generation) => generation,
+            Err(status) => return status,
+        };
+        match migrate(input, to) {
+            Ok(bytes) => {
+                out.extend_from_slice(&bytes);
+                OK
+            }
+            Err(error) => fail_call(out, error),
         }
     })
 }

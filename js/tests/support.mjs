@@ -5,8 +5,12 @@ import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
+export function vectorFile(name) {
+  return JSON.parse(readFileSync(`${root}/spec/vectors/${name}.json`, "utf8"));
+}
+
 export function vectors(name) {
-  return JSON.parse(readFileSync(`${root}/spec/vectors/${name}.json`, "utf8")).vectors;
+  return vectorFile(name).vectors;
 }
 
 export function fromHex(hex) {
