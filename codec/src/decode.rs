@@ -1,5 +1,6 @@
 //! The decoding entry points: `validate`, `decode_ref`, `decode`, `decode_bytes`.
 
+use alloc::sync::Arc;
 use alloc::vec::Vec;
 
 use bytes::Bytes;
@@ -80,106 +81,145 @@ pub fn decode_bytes_with(input: Bytes, options: &DecodeOptions) -> Result<Value,
     let mut builder = Builder::new(&input);
     read::parse_document(&input, options, &mut builder)?;
     // A successful parse leaves exactly the top value.
-    Ok(builder.items.pop().unwrap_or_default())
+    Ok(builder.root.unwrap_or_default())
 }
 
-/// Builds the owned tree: finished values wait on a stack (array elements
-/// and map entries apart) until their container ends, then move into it in
-/// one exact-size copy.
+/// Builds the owned tree: each container is allocated once, at the size
+/// its header gives, when it opens, and its elements are written straight
+/// into it.
+///
+/// A header's count is checked against the bytes left before it arrives,
+/// but an invalid input could still claim, level after level, counts that
+/// add up to far more than it holds. So counts are reserved from a budget
+/// of the input's length: in a valid input every array element takes a
+/// byte of its own and every map entry two (a key's length and a value's
+/// header), so the budget never runs out; when it does (the input is
+/// invalid, and will be refused), containers grow as they fill instead.
+/// The memory reserved is so at most the input's length in elements.
 struct Builder<'b> {
     buffer: &'b Bytes,
-    /// Finished elements of the open arrays, and the top value.
-    items: Vec<Value>,
-    /// Finished entries of the open maps.
-    entries: Vec<(Str, Value)>,
-    open: Vec<Open>,
+    /// The buffer again, counted once for all the strings that share it
+    /// (made at the first string too long to be held inline).
+    owner: Option<Arc<Bytes>>,
+    /// The innermost open container.
+    open: Open,
+    /// The containers around it, innermost last.
+    parents: Vec<Open>,
+    /// Bytes of input not yet spoken for by a reservation.
+    budget: usize,
+    /// The finished document.
+    root: Option<Value>,
 }
 
-/// An open container and where its finished children start.
+/// An open container and the elements it has so far.
 enum Open {
-    Array {
-        start: usize,
-    },
-    /// `key` is the key of the entry being read.
-    Map {
-        start: usize,
-        key: Str,
-    },
+    /// None: the next value is the document.
+    Root,
+    Array(Vec<Value>),
+    /// The entries so far, and the key of the entry being read.
+    Map(Vec<(Str, Value)>, Str),
 }
 
 impl Builder<'_> {
     fn new(buffer: &Bytes) -> Builder<'_> {
         Builder {
             buffer,
-            items: Vec::new(),
-            entries: Vec::new(),
-            open: Vec::new(),
+            owner: None,
+            open: Open::Root,
+            parents: Vec::new(),
+            budget: buffer.len(),
+            root: None,
         }
     }
 
     /// Hands a finished value to its container.
     #[inline(always)]
     fn place(&mut self, value: Value) {
-        match self.open.last_mut() {
-            Some(Open::Map { key, .. }) => self.entries.push((core::mem::take(key), value)),
-            _ => self.items.push(value),
+        match &mut self.open {
+            Open::Array(items) => items.push(value),
+            Open::Map(entries, key) => entries.push((core::mem::take(key), value)),
+            Open::Root => self.root = Some(value),
         }
+    }
+
+    /// Room for `len` elements that each take `least` bytes of input, if
+    /// the budget has it (see [`Builder`]).
+    #[inline(always)]
+    fn reserve(&mut self, len: usize, least: usize) -> usize {
+        match self.budget.checked_sub(len * least) {
+            Some(left) => {
+                self.budget = left;
+                len
+            }
+            None => 0,
+        }
+    }
+
+    /// A string of the input: inline when short, else sharing the buffer.
+    #[inline(always)]
+    fn string(&mut self, text: &str) -> Str {
+        match Str::inline(text) {
+            Some(inline) => inline,
+            None => self.shared(text),
+        }
+    }
+
+    #[inline(never)]
+    fn shared(&mut self, text: &str) -> Str {
+        let buffer = self.buffer;
+        Str::shared(
+            self.owner.get_or_insert_with(|| Arc::new(buffer.clone())),
+            text,
+        )
+    }
+
+    /// Makes `open` the innermost container.
+    #[inline(always)]
+    fn enter(&mut self, open: Open) {
+        let parent = core::mem::replace(&mut self.open, open);
+        self.parents.push(parent);
     }
 }
 
 impl<'a> Sink<'a> for Builder<'_> {
-    #[inline]
+    #[inline(always)]
     fn value(&mut self, value: Item<'a>) {
         let value = match value {
             Item::Null => Value::Null,
             Item::Bool(b) => Value::Bool(b),
             Item::Int(i) => Value::Int(i.to_int()),
             Item::Bytes(b) => Value::Bytes(self.buffer.slice_ref(b)),
-            Item::Str(s) => Value::Str(Str::slice_of(self.buffer, s)),
+            Item::Str(s) => Value::Str(self.string(s)),
             Item::Address(a) => Value::Address(Address(*a)),
             Item::Array { len, .. } => {
-                if self.open.is_empty() {
-                    // The outermost array becomes the stack itself (see
-                    // `end`): size it once. The parser has checked that the
-                    // input holds a byte per element, so this is bounded by
-                    // the input's length, like the tree it will hold.
-                    self.items.reserve(len);
-                }
-                self.open.push(Open::Array {
-                    start: self.items.len(),
-                });
-                return;
+                let room = self.reserve(len, 1);
+                return self.enter(Open::Array(Vec::with_capacity(room)));
             }
-            Item::Map { .. } => {
-                self.open.push(Open::Map {
-                    start: self.entries.len(),
-                    key: Str::new(),
-                });
-                return;
+            Item::Map { len, .. } => {
+                // `len` is at most half the input's length (checked by the
+                // reader), so twice it does not overflow.
+                let room = self.reserve(len, 2);
+                return self.enter(Open::Map(Vec::with_capacity(room), Str::new()));
             }
         };
         self.place(value);
     }
 
-    #[inline]
+    #[inline(always)]
     fn key(&mut self, new_key: &'a str) {
-        if let Some(Open::Map { key, .. }) = self.open.last_mut() {
-            *key = Str::slice_of(self.buffer, new_key);
+        let new_key = self.string(new_key);
+        if let Open::Map(_, key) = &mut self.open {
+            *key = new_key;
         }
     }
 
     #[inline]
     fn end(&mut self) {
-        let container = match self.open.pop() {
-            // The outermost array takes the stack itself: no second copy.
-            Some(Open::Array { .. }) if self.open.is_empty() => {
-                Value::Array(core::mem::take(&mut self.items))
-            }
-            Some(Open::Array { start }) => Value::Array(self.items.split_off(start)),
-            Some(Open::Map { start, .. }) => {
-                Value::Map(Map::from_sorted(self.entries.split_off(start)))
-            }
-            None => return,
+        let parent = self.parents.pop().unwrap_or(Open::Root);
+        let container = match core::mem::replace(&mut self.open, parent) {
+            Open::Array(items) => Value::Array(items),
+            Open::Map(entries, _) => Value::Map(Map::from_sorted(entries)),
+            Open::Root => return,
         };
         self.place(container);
     }

@@ -201,7 +201,16 @@ pub(crate) fn read_item(
     pos: usize,
     may_open: bool,
 ) -> Result<(Item<'_>, usize), DecodeError> {
-    read_item_as(input, pos, may_open, true)
+    // Not `read_item_as`: views and the recursive serde deserializer call
+    // this, and its smaller body keeps their unoptimized stack frames
+    // within the depth tests' 2 MiB.
+    let Some(&first) = input.get(pos) else {
+        return fail(ErrorKind::TruncatedUleb, pos);
+    };
+    if first < 0x80 {
+        return read_short_item(input, pos, first, may_open);
+    }
+    read_long_item(input, pos, may_open)
 }
 
 /// [`read_item`]; without `ints` a multi-byte integer's value is not
@@ -217,15 +226,42 @@ fn read_item_as(
     let Some(&first) = input.get(pos) else {
         return fail(ErrorKind::TruncatedUleb, pos);
     };
+    let tag = first & TAG_MASK;
+    // Integers and strings first by their tag, then their headers' lengths
+    // without a branch: in an array of them the tag repeats, but whether a
+    // header takes one byte or more does not, and a branch on it was
+    // mispredicted about once an element.
+    if tag == TAG_POS_INT || tag == TAG_NEG_INT {
+        if let Some(header) = wire::read_short_uleb(input, pos) {
+            let (value, end) = header.or_else(|kind| fail(kind, pos))?;
+            let arg = if ints { value >> TAG_BITS } else { 0 };
+            return Ok((
+                Item::Int(IntRef::small(tag == TAG_NEG_INT, arg as u128)),
+                end,
+            ));
+        }
+        if !ints {
+            return match wire::skip_uleb(input, pos) {
+                Ok(end) => Ok((Item::Int(IntRef::small(false, 0)), end)),
+                Err(kind) => fail(kind, pos),
+            };
+        }
+        return read_long_item(input, pos, may_open);
+    }
+    if tag == TAG_STR || tag == TAG_BYTES {
+        if let Some(header) = wire::read_short_uleb(input, pos) {
+            let (value, end) = header.or_else(|kind| fail(kind, pos))?;
+            // Eight bytes hold at most 53 bits of length, under 2^32 or not.
+            let len = value >> TAG_BITS;
+            if len > wire::MAX_LENGTH as u64 {
+                return fail(ErrorKind::LengthTooLarge, pos);
+            }
+            return read_payload(input, pos, tag, end, len as usize);
+        }
+        return read_long_item(input, pos, may_open);
+    }
     if first < 0x80 {
         return read_short_item(input, pos, first, may_open);
-    }
-    let tag = first & TAG_MASK;
-    if !ints && (tag == TAG_POS_INT || tag == TAG_NEG_INT) {
-        return match wire::skip_uleb(input, pos) {
-            Ok(end) => Ok((Item::Int(IntRef::small(false, 0)), end)),
-            Err(kind) => fail(kind, pos),
-        };
     }
     read_long_item(input, pos, may_open)
 }
@@ -389,10 +425,13 @@ fn utf8(bytes: &[u8], offset: usize) -> Result<&str, DecodeError> {
         // SAFETY: every byte is ASCII, and ASCII is valid UTF-8.
         return Ok(unsafe { core::str::from_utf8_unchecked(bytes) });
     }
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(_) => Err(utf8_error(bytes, offset)),
-    }
+    // Below 64 bytes simdutf8 would call the standard library itself.
+    let checked = if bytes.len() < 64 {
+        core::str::from_utf8(bytes).ok()
+    } else {
+        simdutf8::basic::from_utf8(bytes).ok()
+    };
+    checked.ok_or_else(|| utf8_error(bytes, offset))
 }
 
 /// The error of bytes that are not UTF-8: where the first bad byte is.

@@ -99,14 +99,21 @@ fn u256_refuses_negative_and_too_large() {
 
 #[test]
 fn decode_bytes_shares_strings_with_the_input() {
-    // ["hello", b#0102]
-    let input = Bytes::from_static(&[0x15, 0x2c, b'h', b'e', b'l', b'l', b'o', 0x13, 1, 2]);
+    // ["hello", b#0102, <a string of 40 bytes>]: strings longer than
+    // `Str::INLINE_LEN` share the input; shorter ones are held inline.
+    let long = "forty bytes of text, shared by the value";
+    let mut bytes = vec![0x1d, 0x2c, b'h', b'e', b'l', b'l', b'o', 0x13, 1, 2];
+    bytes.extend_from_slice(&[0xc4, 0x02]); // a string of 40 bytes
+    bytes.extend_from_slice(long.as_bytes());
+    let input = Bytes::from(bytes);
     let value = decode_bytes(input.clone()).unwrap();
     let items = value.as_array().unwrap();
-    let Value::Str(text) = &items[0] else {
+    assert_eq!(items[0].as_str(), Some("hello"));
+    let Value::Str(text) = &items[2] else {
         panic!("not a string: {value}")
     };
-    assert_eq!(text.as_ptr(), input[2..].as_ptr());
+    assert_eq!(text.as_str(), long);
+    assert_eq!(text.as_ptr(), input[12..].as_ptr());
     assert_eq!(items[1].as_bytes().unwrap().as_ptr(), input[8..].as_ptr());
 }
 

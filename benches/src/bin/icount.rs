@@ -53,14 +53,16 @@ fn payload(name: &str) -> Payload {
         .unwrap_or_else(|| panic!("unknown payload {name}"))
 }
 
-fn run(name: &str, op: &str) {
+fn run(name: &str, op: &str, times: usize) {
     let bytes = payload(name).bytes;
     let input = match op {
         "decode_bytes" => Input::Shared(Bytes::from(bytes)),
         "encode" => Input::Tree(decode(&bytes).expect("valid payload")),
         _ => Input::Slice(bytes),
     };
-    icount_measure(op, &input);
+    for _ in 0..times {
+        icount_measure(op, &input);
+    }
 }
 
 fn counts_file() -> PathBuf {
@@ -166,11 +168,13 @@ fn check(record: bool) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["run", name, op] => run(name, op),
+        ["run", name, op] => run(name, op, 1),
+        // For `perf stat` (cycles, branch misses) beside the counts.
+        ["repeat", name, op, times] => run(name, op, times.parse().expect("a count")),
         ["check"] => check(false),
         ["record"] => check(true),
         _ => {
-            eprintln!("usage: icount run PAYLOAD OP | icount check | icount record");
+            eprintln!("usage: icount run PAYLOAD OP | repeat PAYLOAD OP TIMES | check | record");
             std::process::exit(2);
         }
     }

@@ -110,6 +110,25 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
     }
 }
 
+/// A number of up to eight bytes at `pos` with eight bytes to read there,
+/// without a branch on its length: its value and end, or the error
+/// [`read_uleb`] gives. `None` when it is longer or the input too short
+/// (then [`read_uleb`] decides).
+#[inline(always)]
+pub(crate) fn read_short_uleb(
+    input: &[u8],
+    pos: usize,
+) -> Option<Result<(u64, usize), ErrorKind>> {
+    let word = word_at(input, pos)?;
+    let (groups, count) = word_end(word)?;
+    // A longer number ends in a non-zero group (a one-byte number is
+    // below 0x80, and zero is a canonical one).
+    if count > 1 && groups >> (8 * (count - 1)) == 0 {
+        return Some(Err(ErrorKind::NonCanonicalUleb));
+    }
+    Some(Ok((pack_groups(groups), pos + count)))
+}
+
 /// The offset past the canonical ULEB128 number at `pos`, without its
 /// value: the same checks and errors as [`read_uleb`], for validation.
 #[inline(always)]
