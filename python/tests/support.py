@@ -26,8 +26,8 @@ def hex_vectors(name):
     """Every vector of a file that carries calldata bytes ("hex"): the
     "vectors" list, or method-calls.json's "calls" and "migrations"."""
     whole = document(name)
-    lists = [whole[key] for key in ("vectors", "calls", "migrations") if key in whole]
-    return [v for items in lists for v in items if "hex" in v]
+    keys = ("calls", "migrations") if name == "method-calls.json" else ("vectors",)
+    return [v for key in keys for v in whole.get(key, []) if "hex" in v]
 
 
 def as_reference(value):
