@@ -115,10 +115,7 @@ pub(crate) fn read_uleb(input: &[u8], pos: usize) -> Result<Uleb, ErrorKind> {
 /// [`read_uleb`] gives. `None` when it is longer or the input too short
 /// (then [`read_uleb`] decides).
 #[inline(always)]
-pub(crate) fn read_short_uleb(
-    input: &[u8],
-    pos: usize,
-) -> Option<Result<(u64, usize), ErrorKind>> {
+pub(crate) fn read_short_uleb(input: &[u8], pos: usize) -> Option<Result<(u64, usize), ErrorKind>> {
     let word = word_at(input, pos)?;
     let (groups, count) = word_end(word)?;
     // A longer number ends in a non-zero group (a one-byte number is
