@@ -6,14 +6,13 @@
 //! trait. The walk recurses along the type; [`MAX_CHECK_STEPS`] bounds it.
 
 use genvm_calldata::abi::AbiGeneration;
-use genvm_calldata::{
-    decode_ref, method_key, ArrayIter, MapIter, MapRef, MethodCall, MethodCallError, Value,
-    ValueRef,
-};
+use genvm_calldata::{ArrayIter, MapIter, MethodCall, MethodCallError, Value, ValueRef};
 
 use crate::error::{ErrorKind, Path, SchemaError, Segment};
+use crate::names::{order, same};
 use crate::schema::{MethodData, Schema};
-use crate::types::{Node, TypeId, TypeRef, Types};
+use crate::tape::{call_of, Tape, TapeArguments, TapeCall};
+use crate::types::{kind_bit, Node, TypeId, TypeRef, Types};
 use crate::MAX_CHECK_STEPS;
 
 /// How strictly to check.
@@ -337,8 +336,12 @@ impl Types {
             Node::Record { fields, sorted } => {
                 return self.fits_record(id, fields, sorted, value, steps, strict)
             }
-            Node::Or { alternatives, any } => {
-                if *any {
+            Node::Or {
+                alternatives,
+                any,
+                direct,
+            } => {
+                if *any || direct & kind_bit(kind) != 0 {
                     return Ok(());
                 }
                 return self.fits_union(id, alternatives, value, steps, strict);
@@ -425,14 +428,14 @@ impl Types {
         let mut missing: Option<u32> = None;
         for (key, element) in entries {
             while let Some(&field) = sorted.get(next) {
-                if *fields[field as usize].0 >= *key {
+                if order(&fields[field as usize].0, key) != std::cmp::Ordering::Less {
                     break;
                 }
                 missing = Some(missing.map_or(field, |m| m.min(field)));
                 next += 1;
             }
             match sorted.get(next) {
-                Some(&field) if *fields[field as usize].0 == *key => {
+                Some(&field) if same(&fields[field as usize].0, key) => {
                     if let Err(miss) =
                         self.fits(fields[field as usize].1, element, steps + 1, strict)
                     {
@@ -503,43 +506,6 @@ impl<'a> TypeRef<'a> {
     }
 }
 
-/// A call's parts, read from a view as `MethodCall::from_value_in` reads
-/// them (the same closed key set, the same errors).
-struct CallParts<'a> {
-    method: Option<&'a str>,
-    args: Option<genvm_calldata::ArrayRef<'a>>,
-    kwargs: Option<MapRef<'a>>,
-}
-
-fn call_parts(
-    value: ValueRef<'_>,
-    generation: AbiGeneration,
-) -> Result<CallParts<'_>, SchemaError> {
-    let not_a_call = |error| Err(SchemaError::from_call_error(error));
-    let ValueRef::Map(map) = value else {
-        return not_a_call(MethodCallError::NotAMap);
-    };
-    let name_key = method_key(generation);
-    let mut parts = CallParts {
-        method: None,
-        args: None,
-        kwargs: None,
-    };
-    for (key, value) in map.iter() {
-        let wrong = |key, expected| MethodCallError::WrongType { key, expected };
-        match (key, value) {
-            ("args", ValueRef::Array(args)) => parts.args = Some(args),
-            ("args", _) => return not_a_call(wrong("args", "an array")),
-            ("kwargs", ValueRef::Map(kwargs)) => parts.kwargs = Some(kwargs),
-            ("kwargs", _) => return not_a_call(wrong("kwargs", "a map")),
-            (key, ValueRef::Str(name)) if key == name_key => parts.method = Some(name),
-            (key, _) if key == name_key => return not_a_call(wrong(name_key, "a string")),
-            (other, _) => return not_a_call(MethodCallError::UnknownKey(other.to_owned())),
-        }
-    }
-    Ok(parts)
-}
-
 fn no_method(name: Option<&str>) -> SchemaError {
     SchemaError::new(
         ErrorKind::UnknownMethod,
@@ -562,20 +528,72 @@ fn missing(path: Path, what: &str) -> SchemaError {
     )
 }
 
+/// A call's arguments, however they are held: checked one at a time, in
+/// order, by [`Schema::check_arguments`].
+pub(crate) trait Arguments<'a> {
+    /// How many positional arguments there are.
+    fn args_len(&self) -> usize;
+    /// Checks the next positional argument against `ty`.
+    fn check_arg(&mut self, types: &Types, ty: TypeId, strict: bool) -> Result<(), Miss>;
+    /// The next keyword argument's name, if any is left.
+    fn next_kwarg(&mut self) -> Option<&'a str>;
+    /// Checks the value of the keyword argument just named against `ty`.
+    fn check_kwarg(&mut self, types: &Types, ty: TypeId, strict: bool) -> Result<(), Miss>;
+}
+
+/// Arguments as [`Val`]s (views or owned values).
+pub(crate) struct ValArguments<'a, V, A, K> {
+    pub(crate) len: usize,
+    pub(crate) args: A,
+    pub(crate) kwargs: K,
+    pub(crate) value: Option<V>,
+    pub(crate) _key: core::marker::PhantomData<&'a str>,
+}
+
+impl<'a, V, A, K> Arguments<'a> for ValArguments<'a, V, A, K>
+where
+    V: Val<'a>,
+    A: Iterator<Item = V>,
+    K: Iterator<Item = (&'a str, V)>,
+{
+    fn args_len(&self) -> usize {
+        self.len
+    }
+
+    fn check_arg(&mut self, types: &Types, ty: TypeId, strict: bool) -> Result<(), Miss> {
+        match self.args.next() {
+            Some(arg) => types.fits(ty, arg, 1, strict),
+            None => Ok(()),
+        }
+    }
+
+    fn next_kwarg(&mut self) -> Option<&'a str> {
+        let (name, value) = self.kwargs.next()?;
+        self.value = Some(value);
+        Some(name)
+    }
+
+    fn check_kwarg(&mut self, types: &Types, ty: TypeId, strict: bool) -> Result<(), Miss> {
+        match self.value.take() {
+            Some(value) => types.fits(ty, value, 1, strict),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Schema {
-    /// Checks positional and keyword arguments against `method`, in this
-    /// order: the number of positional arguments, their types in order, then
-    /// each keyword argument in key order (its name, then its type), then
+    /// Checks a call's arguments against `method`, in this order: the
+    /// number of positional arguments, their types in order, then each
+    /// keyword argument in key order (its name, then its type), then
     /// (strict) every parameter not given.
-    pub(crate) fn check_arguments<'a, V: Val<'a>>(
+    pub(crate) fn check_arguments<'a>(
         &self,
         method: &MethodData,
-        args_len: usize,
-        args: impl Iterator<Item = V>,
-        kwargs: impl Iterator<Item = (&'a str, V)>,
+        mut arguments: impl Arguments<'a>,
         strict: bool,
     ) -> Result<(), SchemaError> {
         let params = &method.params;
+        let args_len = arguments.args_len();
         if args_len > params.len() {
             return Err(SchemaError::at(
                 ErrorKind::TooManyArgs,
@@ -587,10 +605,12 @@ impl Schema {
                 ),
             ));
         }
-        for (index, (arg, param)) in args.zip(params).enumerate() {
-            self.types.fits(param.ty, arg, 1, strict).map_err(|miss| {
-                miss.into_error(&self.types, Path::root().key("args").index(index))
-            })?;
+        for (index, param) in params.iter().take(args_len).enumerate() {
+            arguments
+                .check_arg(&self.types, param.ty, strict)
+                .map_err(|miss| {
+                    miss.into_error(&self.types, Path::root().key("args").index(index))
+                })?;
         }
         // Strict mode notes which parameters keyword arguments gave.
         let mut named_positions: Vec<bool> = Vec::new();
@@ -598,7 +618,7 @@ impl Schema {
         if strict {
             named_positions = vec![false; params.len()];
         }
-        for (name, value) in kwargs {
+        while let Some(name) = arguments.next_kwarg() {
             let path = || Path::root().key("kwargs").key(name);
             let ty = if let Some(param) = method.kwparam(name) {
                 if strict {
@@ -624,8 +644,8 @@ impl Schema {
                     "no parameter of this name",
                 ));
             };
-            self.types
-                .fits(ty, value, 1, strict)
+            arguments
+                .check_kwarg(&self.types, ty, strict)
                 .map_err(|miss| miss.into_error(&self.types, path()))?;
         }
         if strict {
@@ -651,23 +671,14 @@ impl Schema {
         Ok(())
     }
 
-    fn check_parts(
+    fn check_tape(
         &self,
         method: &MethodData,
-        parts: &CallParts<'_>,
+        tape: &Tape<'_>,
+        call: &TapeCall<'_>,
         strict: bool,
     ) -> Result<(), SchemaError> {
-        let (args_len, args) = match parts.args {
-            Some(args) => (args.len(), Some(args.iter())),
-            None => (0, None),
-        };
-        let args = args.into_iter().flatten();
-        let kwargs = parts
-            .kwargs
-            .map(|kwargs| kwargs.iter())
-            .into_iter()
-            .flatten();
-        self.check_arguments(method, args_len, args, kwargs, strict)
+        self.check_arguments(method, TapeArguments::new(tape, call), strict)
     }
 
     /// Checks a call's calldata against its method: `check_call_with` with
@@ -688,13 +699,13 @@ impl Schema {
         generation: AbiGeneration,
         options: &CheckOptions,
     ) -> Result<(), SchemaError> {
-        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
-        let parts = call_parts(value, generation)?;
-        let method = parts
+        let tape = Tape::read(bytes)?;
+        let call = call_of(&tape, generation)?;
+        let method = call
             .method
             .and_then(|name| self.method_data(name))
-            .ok_or_else(|| no_method(parts.method))?;
-        self.check_parts(method, &parts, options.strict)
+            .ok_or_else(|| no_method(call.method))?;
+        self.check_tape(method, &tape, &call, options.strict)
     }
 
     /// Checks a deployment's calldata (no method name) against the
@@ -705,14 +716,14 @@ impl Schema {
         generation: AbiGeneration,
         options: &CheckOptions,
     ) -> Result<(), SchemaError> {
-        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
-        let parts = call_parts(value, generation)?;
-        if parts.method.is_some() {
+        let tape = Tape::read(bytes)?;
+        let call = call_of(&tape, generation)?;
+        if call.method.is_some() {
             return Err(SchemaError::from_call_error(
                 MethodCallError::NamedDeployment,
             ));
         }
-        self.check_parts(&self.ctor, &parts, options.strict)
+        self.check_tape(&self.ctor, &tape, &call, options.strict)
     }
 
     /// Checks a [`MethodCall`] against its method. The checks run in this
@@ -754,13 +765,14 @@ impl Schema {
         call: &MethodCall,
         strict: bool,
     ) -> Result<(), SchemaError> {
-        self.check_arguments(
-            method,
-            call.args.len(),
-            call.args.iter(),
-            call.kwargs.iter(),
-            strict,
-        )
+        let arguments = ValArguments {
+            len: call.args.len(),
+            args: call.args.iter(),
+            kwargs: call.kwargs.iter(),
+            value: None,
+            _key: core::marker::PhantomData,
+        };
+        self.check_arguments(method, arguments, strict)
     }
 
     fn ret_of(&self, method: &str) -> Result<TypeId, SchemaError> {
@@ -783,9 +795,10 @@ impl Schema {
         options: &CheckOptions,
     ) -> Result<(), SchemaError> {
         let ret = self.ret_of(method)?;
-        let value = decode_ref(bytes).map_err(SchemaError::from_decode_error)?;
+        let tape = Tape::read(bytes)?;
         self.types
-            .fits(ret, value, 0, options.strict)
+            .fits_tape(ret, &tape, 0, 0, options.strict)
+            .map(drop)
             .map_err(|miss| miss.into_error(&self.types, Path::root().key("ret")))
     }
 

@@ -40,8 +40,10 @@ mod build;
 mod check;
 mod error;
 mod json;
+mod names;
 mod parse;
 mod schema;
+mod tape;
 mod types;
 
 pub use build::{encode_checked, Arg};

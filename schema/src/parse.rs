@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{ErrorKind, Path, SchemaError, Segment};
 use crate::json::{is_canonical_pointer, push_pointer_token, repeated_key, Json};
 use crate::schema::{MethodData, ParamData, Schema};
-use crate::types::{Node, TypeId, Types};
+use crate::types::{direct_bits, Node, TypeId, Types};
 use crate::{MAX_TYPES, MAX_TYPE_DEPTH};
 
 /// A parse failure: its kind, message, and the path from the failure up,
@@ -545,6 +545,7 @@ impl Parser {
                 Ok(Node::Or {
                     alternatives: ids.into(),
                     any: false,
+                    direct: 0,
                 })
             }
             "$ref" => {
@@ -644,6 +645,7 @@ impl Parser {
         let mut state = vec![NEW; count];
         let mut chain = vec![0u32; count];
         let mut any = vec![false; count];
+        let mut direct = vec![0u8; count];
         let successors = |types: &Types, id: TypeId| -> Vec<TypeId> {
             match types.node(id) {
                 Node::Ref { target, .. } => vec![*target],
@@ -690,11 +692,13 @@ impl Parser {
                 }
                 let id = *id;
                 let node = self.types.node(id);
-                let (length, holds_any) = match node {
-                    Node::Any => (0, true),
-                    Node::Ref { target, .. } => {
-                        (chain[*target as usize] + 1, any[*target as usize])
-                    }
+                let (length, holds_any, bits) = match node {
+                    Node::Any => (0, true, 0),
+                    Node::Ref { target, .. } => (
+                        chain[*target as usize] + 1,
+                        any[*target as usize],
+                        direct[*target as usize],
+                    ),
                     Node::Or { alternatives, .. } => (
                         alternatives
                             .iter()
@@ -703,8 +707,11 @@ impl Parser {
                             .unwrap_or(0)
                             + 1,
                         alternatives.iter().any(|a| any[*a as usize]),
+                        alternatives
+                            .iter()
+                            .fold(0, |bits, a| bits | direct[*a as usize]),
                     ),
-                    _ => (0, false),
+                    other => (0, false, direct_bits(other)),
                 };
                 if length as usize > MAX_TYPE_DEPTH {
                     return Err(SchemaError::new(
@@ -718,13 +725,20 @@ impl Parser {
                 }
                 chain[id as usize] = length;
                 any[id as usize] = holds_any;
+                direct[id as usize] = bits;
                 state[id as usize] = DONE;
                 stack.pop();
             }
         }
         for (id, node) in self.types.nodes.iter_mut().enumerate() {
-            if let Node::Or { any: holds, .. } = node {
+            if let Node::Or {
+                any: holds,
+                direct: bits,
+                ..
+            } = node
+            {
                 *holds = any[id];
+                *bits = direct[id];
             }
         }
         Ok(())

@@ -7,6 +7,7 @@ use genvm_calldata::{decode_ref, ValueRef};
 
 use crate::error::{ErrorKind, SchemaError};
 use crate::json::Json;
+use crate::names::{order, same, NameTable};
 use crate::parse::parse;
 use crate::types::{write_name, TypeId, TypeRef, Types};
 use crate::MAX_SCHEMA_LEN;
@@ -37,16 +38,21 @@ pub(crate) struct MethodData {
 
 impl MethodData {
     /// The keyword parameter named `name`.
+    #[inline]
     pub(crate) fn kwparam(&self, name: &str) -> Option<&ParamData> {
+        if self.kwparams.len() <= 16 {
+            return self.kwparams.iter().find(|param| same(&param.name, name));
+        }
         self.kwparams
-            .binary_search_by(|param| (*param.name).cmp(name))
+            .binary_search_by(|param| order(&param.name, name))
             .ok()
             .map(|at| &self.kwparams[at])
     }
 
     /// The index of the positional parameter named `name`.
+    #[inline]
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        self.params.iter().position(|param| &*param.name == name)
+        self.params.iter().position(|param| same(&param.name, name))
     }
 }
 
@@ -81,6 +87,8 @@ pub struct Schema {
     pub(crate) methods: Vec<MethodData>,
     /// `#get-schema`, which every contract answers: no parameters, a string.
     pub(crate) get_schema: MethodData,
+    /// The methods by name.
+    pub(crate) index: NameTable,
 }
 
 impl Schema {
@@ -100,11 +108,13 @@ impl Schema {
             min_gas_leader: None,
             min_gas_validator: None,
         };
+        let index = NameTable::new(methods.iter().map(|method| &*method.name));
         Schema {
             types,
             ctor,
             methods,
             get_schema,
+            index,
         }
     }
 
@@ -181,14 +191,12 @@ impl Schema {
         self.method_data(name).map(|data| self.handle(data))
     }
 
+    #[inline]
     pub(crate) fn method_data(&self, name: &str) -> Option<&MethodData> {
-        if name == self.get_schema.name.as_ref() {
-            return Some(&self.get_schema);
+        if let Some(at) = self.index.find(name, |at| &self.methods[at].name) {
+            return Some(&self.methods[at]);
         }
-        self.methods
-            .binary_search_by(|method| (*method.name).cmp(name))
-            .ok()
-            .map(|at| &self.methods[at])
+        same(name, &self.get_schema.name).then_some(&self.get_schema)
     }
 }
 

@@ -36,16 +36,41 @@ pub(crate) enum Node {
         fields: Box<[(Box<str>, TypeId)]>,
         sorted: Box<[u32]>,
     },
-    /// `{"$or": [...]}`; `any` when an alternative is (or leads to) `any`.
+    /// `{"$or": [...]}`; `any` when an alternative is (or leads to) `any`;
+    /// `direct` the [`kind_bit`]s of the kinds an alternative takes whole
+    /// (a primitive, `array`, `dict`), so those values fit at a glance.
     Or {
         alternatives: Box<[TypeId]>,
         any: bool,
+        direct: u8,
     },
     /// `{"$ref": pointer}`, `target` the type it points at.
     Ref {
         pointer: Box<str>,
         target: TypeId,
     },
+}
+
+/// The bit of a kind of value in a union's `direct` set.
+pub(crate) const fn kind_bit(kind: crate::check::Kind) -> u8 {
+    1 << kind as u8
+}
+
+/// The kinds a type takes whole, by their [`kind_bit`]s.
+pub(crate) fn direct_bits(node: &Node) -> u8 {
+    use crate::check::Kind;
+    match node {
+        Node::Null => kind_bit(Kind::Null),
+        Node::Bool => kind_bit(Kind::Bool),
+        Node::Int => kind_bit(Kind::Int),
+        Node::String => kind_bit(Kind::String),
+        Node::Bytes => kind_bit(Kind::Bytes),
+        Node::Address => kind_bit(Kind::Address),
+        Node::Array => kind_bit(Kind::Array),
+        Node::Dict => kind_bit(Kind::Map),
+        Node::Or { direct, .. } => *direct,
+        _ => 0,
+    }
 }
 
 /// Every type of a schema.
