@@ -10,6 +10,7 @@ mod escape;
 mod failure;
 mod io;
 mod lines;
+mod schema;
 
 use std::process::ExitCode;
 
@@ -100,6 +101,10 @@ enum Command {
     /// v0.3 VM error codes.
     #[command(subcommand)]
     VmError(VmErrorCommand),
+    /// Contract schemas (`#get-schema`): show, check calls against, build
+    /// calls from.
+    #[command(subcommand)]
+    Schema(schema::SchemaCommand),
     /// Print the v0.3 call key of a method name: `0x` and 64 lowercase hex
     /// digits.
     CallKey {
@@ -378,6 +383,7 @@ fn main() -> ExitCode {
         Command::CallKey { name, .. } => {
             io::print(Ok(commands::call_key(name.as_deref())), ErrorsTo::Stderr)
         }
+        Command::Schema(command) => schema::run(command),
     };
     match outcome {
         Outcome::Success => ExitCode::SUCCESS,
