@@ -115,7 +115,9 @@ pub use frame::{
 };
 pub use gvm32::{gvm32_decode, gvm32_encode, Gvm32Error};
 pub use int::{Int, IntRangeError, IntRef, ParseIntError, ParseUint256Error, Uint256};
-pub use method_call::{call_key, method_key, migrate_call, MethodCall, MethodCallError};
+pub use method_call::{
+    call_key, method_key, migrate_call, MethodCall, MethodCallError, MethodCallRef,
+};
 pub use nondet::{
     default_vm_error_comparison, guest_equal, host_verdict, validator_verdict,
     validator_verdict_with, Comparisons, HostVerdict, VerdictError,

@@ -8,12 +8,15 @@ use core::fmt;
 use genvm_abi::{AbiGeneration, SpecialMethod};
 use sha3::{Digest, Keccak256};
 
-use crate::decode::decode;
-use crate::encode::encode;
+use bytes::BufMut;
+
+use crate::decode::decode_ref;
+use crate::encode::{encode, encode_map_header, encode_map_key, Encode};
 use crate::error::DecodeError;
 use crate::value::Map;
 use crate::value::Str;
 use crate::value::Value;
+use crate::value_ref::{ArrayRef, MapRef, ValueRef};
 
 /// The key a generation carries the method name under: `"method"` in v0.2,
 /// the empty key `""` in v0.3 (`spec/abi-generations.md`).
@@ -203,18 +206,14 @@ impl MethodCall {
         generation: AbiGeneration,
     ) -> Result<MethodCall, MethodCallError> {
         let map = value.as_map().ok_or(MethodCallError::NotAMap)?;
-        let name_key = method_key(generation);
         let mut call = MethodCall::default();
         for (key, value) in map.iter() {
-            let wrong = |key, expected| MethodCallError::WrongType { key, expected };
-            match key {
-                "args" => call.args = value.as_array().ok_or(wrong("args", "an array"))?.to_vec(),
-                "kwargs" => call.kwargs = value.as_map().ok_or(wrong("kwargs", "a map"))?.clone(),
-                _ if key == name_key => match value {
-                    Value::Str(method) => call.method = Some(method.clone()),
-                    _ => return Err(wrong(name_key, "a string")),
-                },
-                other => return Err(MethodCallError::UnknownKey(String::from(other))),
+            let part = Part::of(key, generation)?;
+            match (part, value) {
+                (Part::Name, Value::Str(method)) => call.method = Some(method.clone()),
+                (Part::Args, Value::Array(items)) => call.args = items.clone(),
+                (Part::Kwargs, Value::Map(entries)) => call.kwargs = entries.clone(),
+                _ => return Err(part.wrong_type(generation)),
             }
         }
         Ok(call)
@@ -238,7 +237,134 @@ impl MethodCall {
         bytes: &[u8],
         generation: AbiGeneration,
     ) -> Result<MethodCall, MethodCallError> {
-        MethodCall::from_value_in(&decode(bytes)?, generation)
+        MethodCallRef::parse(bytes, generation).map(|call| call.to_call())
+    }
+}
+
+/// Which part of a call a top-level key names in a generation.
+#[derive(Clone, Copy)]
+enum Part {
+    Name,
+    Args,
+    Kwargs,
+}
+
+impl Part {
+    /// The part `key` names, or the error naming a key outside the closed
+    /// set.
+    fn of(key: &str, generation: AbiGeneration) -> Result<Part, MethodCallError> {
+        match key {
+            "args" => Ok(Part::Args),
+            "kwargs" => Ok(Part::Kwargs),
+            _ if key == method_key(generation) => Ok(Part::Name),
+            other => Err(MethodCallError::UnknownKey(String::from(other))),
+        }
+    }
+
+    /// The error for a value of the wrong type under this part's key.
+    fn wrong_type(self, generation: AbiGeneration) -> MethodCallError {
+        let (key, expected) = match self {
+            Part::Name => (method_key(generation), "a string"),
+            Part::Args => ("args", "an array"),
+            Part::Kwargs => ("kwargs", "a map"),
+        };
+        MethodCallError::WrongType { key, expected }
+    }
+}
+
+/// A method call borrowed from its bytes: the name, `args` and `kwargs` as
+/// views (`None` where absent). Reading and writing calls through it builds
+/// no owned tree.
+///
+/// ```
+/// use genvm_calldata::{abi::AbiGeneration, MethodCall, MethodCallRef};
+/// let bytes = MethodCall::new("get").encode_in(AbiGeneration::V03);
+/// let call = MethodCallRef::parse(&bytes, AbiGeneration::V03).unwrap();
+/// assert_eq!(call.method, Some("get"));
+/// assert!(call.args.is_none());
+/// let mut out = Vec::new();
+/// call.encode_to_in(&mut out, AbiGeneration::V02);
+/// assert_eq!(out, MethodCall::new("get").encode_in(AbiGeneration::V02));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct MethodCallRef<'a> {
+    /// The method, or `None` for a deployment (or, in v0.3, an unnamed call).
+    pub method: Option<&'a str>,
+    /// Positional arguments, if present.
+    pub args: Option<ArrayRef<'a>>,
+    /// Keyword arguments, if present.
+    pub kwargs: Option<MapRef<'a>>,
+}
+
+impl<'a> MethodCallRef<'a> {
+    /// Validates `bytes` and reads a call of `generation` from them.
+    pub fn parse(bytes: &'a [u8], generation: AbiGeneration) -> Result<Self, MethodCallError> {
+        MethodCallRef::from_view(decode_ref(bytes)?, generation)
+    }
+
+    /// Reads a deployment of `generation`: a call without a method name.
+    pub fn parse_deployment(
+        bytes: &'a [u8],
+        generation: AbiGeneration,
+    ) -> Result<Self, MethodCallError> {
+        let call = MethodCallRef::parse(bytes, generation)?;
+        match call.method {
+            Some(_) => Err(MethodCallError::NamedDeployment),
+            None => Ok(call),
+        }
+    }
+
+    /// Reads a call of `generation` from a view.
+    pub fn from_view(
+        view: ValueRef<'a>,
+        generation: AbiGeneration,
+    ) -> Result<Self, MethodCallError> {
+        let map = view.as_map().ok_or(MethodCallError::NotAMap)?;
+        let mut call = MethodCallRef {
+            method: None,
+            args: None,
+            kwargs: None,
+        };
+        for (key, value) in map.iter() {
+            let part = Part::of(key, generation)?;
+            match (part, value) {
+                (Part::Name, ValueRef::Str(method)) => call.method = Some(method),
+                (Part::Args, ValueRef::Array(items)) => call.args = Some(items),
+                (Part::Kwargs, ValueRef::Map(entries)) => call.kwargs = Some(entries),
+                _ => return Err(part.wrong_type(generation)),
+            }
+        }
+        Ok(call)
+    }
+
+    /// An owned copy.
+    pub fn to_call(&self) -> MethodCall {
+        MethodCall {
+            method: self.method.map(Str::from),
+            args: self.args.map_or_else(Vec::new, |items| {
+                items.iter().map(|v| v.to_value()).collect()
+            }),
+            kwargs: self.kwargs.map_or_else(Map::new, |entries| {
+                ValueRef::Map(entries)
+                    .to_value()
+                    .as_map()
+                    .cloned()
+                    .unwrap_or_default()
+            }),
+        }
+    }
+
+    /// Appends the call's canonical calldata in `generation`, leaving out
+    /// empty `args` and `kwargs` (as [`MethodCall::encode_in`]).
+    pub fn encode_to_in<B: BufMut + ?Sized>(&self, out: &mut B, generation: AbiGeneration) {
+        let args = self.args.filter(|items| !items.is_empty());
+        let kwargs = self.kwargs.filter(|entries| !entries.is_empty());
+        let name = self.method.map(ValueRef::Str);
+        let rest = [
+            args.map(|items| ("args", ValueRef::Array(items))),
+            kwargs.map(|map| ("kwargs", ValueRef::Map(map))),
+        ];
+        write_call(out, generation, name, &rest);
     }
 }
 
@@ -270,6 +396,35 @@ pub fn call_key(name: Option<&str>) -> [u8; 32] {
     key
 }
 
+/// Writes a call map: the method name under `generation`'s key, placed where
+/// the key sorts among the other entries (`""` first; `"method"` after
+/// `"args"` and `"kwargs"`, the only other keys), which come in key order.
+fn write_call<B: BufMut + ?Sized>(
+    out: &mut B,
+    generation: AbiGeneration,
+    name: Option<ValueRef<'_>>,
+    rest: &[Option<(&str, ValueRef<'_>)>; 2],
+) {
+    let rest = rest.iter().flatten();
+    encode_map_header(out, usize::from(name.is_some()) + rest.clone().count());
+    let write_name = |out: &mut B| {
+        if let Some(name) = name {
+            encode_map_key(out, method_key(generation));
+            name.encode_to(out);
+        }
+    };
+    if generation == AbiGeneration::V03 {
+        write_name(out);
+    }
+    for (key, value) in rest {
+        encode_map_key(out, key);
+        value.encode_to(out);
+    }
+    if generation == AbiGeneration::V02 {
+        write_name(out);
+    }
+}
+
 /// Rewrites a call's method key for `to`, bytes to bytes, as the manager
 /// (`"method"` to `""`) and executor v0.2.17 (`""` to `"method"`) do.
 ///
@@ -287,25 +442,31 @@ pub fn call_key(name: Option<&str>) -> [u8; 32] {
 /// assert_eq!(migrate_call(&new, AbiGeneration::V02).unwrap(), old);
 /// ```
 pub fn migrate_call(bytes: &[u8], to: AbiGeneration) -> Result<Vec<u8>, MethodCallError> {
-    let mut value = decode(bytes)?;
-    let map = value.as_map().ok_or(MethodCallError::NotAMap)?;
+    let view = decode_ref(bytes)?;
+    let map = view.as_map().ok_or(MethodCallError::NotAMap)?;
     let from = match (
-        map.contains_key(method_key(AbiGeneration::V02)),
-        map.contains_key(method_key(AbiGeneration::V03)),
+        map.get(method_key(AbiGeneration::V02)).is_some(),
+        map.get(method_key(AbiGeneration::V03)).is_some(),
     ) {
         (true, true) => return Err(MethodCallError::BothMethodKeys),
         (true, false) => AbiGeneration::V02,
         (false, true) => AbiGeneration::V03,
         (false, false) => to,
     };
-    MethodCall::from_value_in(&value, from)?;
+    MethodCallRef::from_view(view, from)?;
     if from == to {
         return Ok(bytes.to_vec());
     }
-    if let Value::Map(map) = &mut value {
-        if let Some(name) = map.remove(method_key(from)) {
-            map.insert(method_key(to), name);
-        }
+    let name = map.get(method_key(from));
+    // The shape was checked: besides the name, at most `args` and `kwargs`.
+    let mut rest = [None, None];
+    for (slot, entry) in rest
+        .iter_mut()
+        .zip(map.iter().filter(|(key, _)| *key != method_key(from)))
+    {
+        *slot = Some(entry);
     }
-    Ok(encode(&value))
+    let mut out = Vec::with_capacity(bytes.len() + method_key(AbiGeneration::V02).len());
+    write_call(&mut out, to, name, &rest);
+    Ok(out)
 }

@@ -18,9 +18,9 @@ use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use genvm_calldata::abi::{AbiGeneration, ResultCode};
 use genvm_calldata::{
-    call_key as key_of, decode as decode_value, decode_frame, decode_ref_with, encode_to,
-    from_text, migrate_call as migrate, validate_with, DecodeError, DecodeOptions, ErrorKind,
-    Frame, FrameEncodeError, FrameError, MethodCall, MethodCallError, Str, UserError, Value,
+    call_key as key_of, decode_frame, decode_ref_with, encode_array_header, encode_map_header,
+    from_text, migrate_call as migrate, validate_with, DecodeError, DecodeOptions, Encode,
+    ErrorKind, Frame, FrameEncodeError, FrameError, MethodCallError, MethodCallRef, UserError,
     ValueRef, USER_ERROR_DATA_PREFIX,
 };
 
@@ -452,7 +452,7 @@ pub extern "C" fn encode_call(
             _ => {
                 let (method, rest) = input.split_at(input.len().min(method_len as usize));
                 match std::str::from_utf8(method) {
-                    Ok(method) => (Some(Str::from(method)), rest),
+                    Ok(method) => (Some(method), rest),
                     Err(error) => {
                         let kind = ErrorKind::InvalidUtf8.name();
                         return fail(out, kind, error, error.valid_up_to());
@@ -461,22 +461,22 @@ pub extern "C" fn encode_call(
             }
         };
         let (args, kwargs) = rest.split_at(rest.len().min(args_len));
-        let args = match decode_value(args) {
-            Ok(Value::Array(items)) => items,
+        let args = match decode_ref_with(args, &DecodeOptions::new()) {
+            Ok(ValueRef::Array(items)) => items,
             Ok(_) => return fail(out, "invalid_call", "args is not an array", 0),
             Err(error) => return fail_decode(out, error),
         };
-        let kwargs = match decode_value(kwargs) {
-            Ok(Value::Map(map)) => map,
+        let kwargs = match decode_ref_with(kwargs, &DecodeOptions::new()) {
+            Ok(ValueRef::Map(map)) => map,
             Ok(_) => return fail(out, "invalid_call", "kwargs is not a map", 0),
             Err(error) => return fail_decode(out, error),
         };
-        let call = MethodCall {
+        let call = MethodCallRef {
             method,
-            args,
-            kwargs,
+            args: Some(args),
+            kwargs: Some(kwargs),
         };
-        encode_to(&call.to_value_in(generation), out);
+        call.encode_to_in(out, generation);
         OK
     })
 }
@@ -492,25 +492,28 @@ pub extern "C" fn decode_call(len: usize, generation: u32, deployment: u32) -> u
             Ok(generation) => generation,
             Err(status) => return status,
         };
-        let read = decode_value(input)
-            .map_err(MethodCallError::from)
-            .and_then(|value| {
-                if deployment == 1 {
-                    MethodCall::deployment_from_value_in(&value, generation)
-                } else {
-                    MethodCall::from_value_in(&value, generation)
-                }
-            });
+        let read = if deployment == 1 {
+            MethodCallRef::parse_deployment(input, generation)
+        } else {
+            MethodCallRef::parse(input, generation)
+        };
         let call = match read {
             Ok(call) => call,
             Err(error) => return fail_call(out, error),
         };
-        let parts = Value::Array(vec![
-            call.method.map_or(Value::Null, Value::Str),
-            Value::Array(call.args),
-            Value::Map(call.kwargs),
-        ]);
-        encode_to(&parts, out);
+        encode_array_header(out, 3);
+        match call.method {
+            Some(name) => ValueRef::Str(name).encode_to(out),
+            None => ValueRef::Null.encode_to(out),
+        }
+        match call.args {
+            Some(items) => ValueRef::Array(items).encode_to(out),
+            None => encode_array_header(out, 0),
+        }
+        match call.kwargs {
+            Some(entries) => ValueRef::Map(entries).encode_to(out),
+            None => encode_map_header(out, 0),
+        }
         // The codec's own encoding, so this cannot fail; if it did, the
         // error would still be reported, never a trap.
         match tape.write(out, 0, &DecodeOptions::new()) {

@@ -39,7 +39,7 @@ test("the packed package installs into an empty project and works", () => {
   }
 });
 
-test("the .wasm stays under 150 KB (the package's size budget, js/README.md)", () => {
+test("the .wasm stays under 200 KB (the package's size budget, js/README.md)", () => {
   const size = statSync(`${root}/js/pkg/genvm_calldata.wasm`).size;
-  assert.ok(size < 150_000, `genvm_calldata.wasm is ${size} bytes`);
+  assert.ok(size < 200_000, `genvm_calldata.wasm is ${size} bytes`);
 });
