@@ -347,6 +347,18 @@ impl Types {
             let Part::Key(key) = tape.at(at) else {
                 break;
             };
+            // Usually the key is the next field in order: one comparison.
+            if let Some(&field) = sorted.get(next) {
+                let (name, ty) = &fields[field as usize];
+                if same(name, key) {
+                    match self.fits_tape(*ty, tape, at + 1, steps + 1, strict) {
+                        Ok(end) => at = end,
+                        Err(miss) => return Err(miss.within_key(key)),
+                    }
+                    next += 1;
+                    continue;
+                }
+            }
             while let Some(&field) = sorted.get(next) {
                 if order(&fields[field as usize].0, key) != std::cmp::Ordering::Less {
                     break;
