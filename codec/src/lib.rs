@@ -11,6 +11,7 @@
 // visit        the reader's single pass as public events
 // value_ref    ValueRef, ArrayRef, MapRef: borrowed views and iterators
 // value        Value, Map, Str, owned copies of views
+// document     Document: one validated input and an arena of 16-byte nodes
 // encode       Encode for values and views, encode entry points
 // decode       validate, decode_ref, decode, decode_bytes
 // text         the text form: printing and parsing
@@ -78,6 +79,7 @@ mod address;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 mod decode;
+mod document;
 mod encode;
 mod error;
 mod frame;
@@ -102,6 +104,10 @@ pub use address::{Address, ParseAddressError};
 pub use decode::{
     decode, decode_bytes, decode_bytes_with, decode_ref, decode_ref_with, decode_with, validate,
     validate_with,
+};
+pub use document::{
+    decode_document, decode_document_bytes, decode_document_bytes_with, decode_document_with,
+    ArrayNode, ArrayNodes, Document, MapNode, MapNodes, Node,
 };
 pub use encode::{
     encode, encode_array_header, encode_map_header, encode_map_key, encode_to, encoded_len, Encode,
