@@ -15,11 +15,19 @@ Method calls of both ABI generations (``"v0.2"``, the default, and
 ``"v0.3"``): :func:`encode_call`, :func:`decode_call` (a
 :class:`MethodCall`), :func:`migrate_call` and :func:`call_key`; calldata
 that is not a call raises :class:`MethodCallError`.
+
+Result frames of both generations, in a context: :func:`decode_result`,
+:func:`encode_result`. The v0.3 results: :class:`VmErrorCode`,
+:func:`check_proposed_result`, :func:`validator_verdict`,
+:func:`host_verdict`, GVM32, and the hashes (:func:`subvm_small_hash`,
+:class:`SubVmHashes`, :func:`execution_hash`).
 """
 
 from ._calls import AbiGeneration, MethodCall, call_key, decode_call, encode_call, migrate_call
-from ._errors import CalldataError, MethodCallError
+from ._errors import CalldataError, Gvm32Error, MethodCallError, VerdictError, VmErrorCodeError
 from ._frames import (
+    FatalVMError,
+    FrameContext,
     InternalError,
     Result,
     Return,
@@ -29,20 +37,41 @@ from ._frames import (
     encode_result,
     unpack_result,
 )
-from ._native import Address, decode, encode, encoded_len, from_text, to_text, validate
+from ._native import Address, SubVmHashes, decode, encode, encoded_len, from_text, to_text, validate
+from ._results import (
+    ResultKind,
+    VmErrorCode,
+    check_proposed_result,
+    execution_hash,
+    gvm32_decode,
+    gvm32_encode,
+    host_verdict,
+    subvm_small_hash,
+    validator_verdict,
+    vm_error_matches,
+)
 
 __all__ = [
     "AbiGeneration",
     "Address",
     "CalldataError",
+    "FatalVMError",
+    "FrameContext",
+    "Gvm32Error",
     "InternalError",
     "MethodCall",
     "MethodCallError",
     "Result",
+    "ResultKind",
     "Return",
+    "SubVmHashes",
     "UserError",
     "VMError",
+    "VerdictError",
+    "VmErrorCode",
+    "VmErrorCodeError",
     "call_key",
+    "check_proposed_result",
     "decode",
     "decode_call",
     "decode_result",
@@ -50,9 +79,16 @@ __all__ = [
     "encode_call",
     "encode_result",
     "encoded_len",
+    "execution_hash",
     "from_text",
+    "gvm32_decode",
+    "gvm32_encode",
+    "host_verdict",
     "migrate_call",
+    "subvm_small_hash",
     "to_text",
     "unpack_result",
     "validate",
+    "validator_verdict",
+    "vm_error_matches",
 ]

@@ -1,6 +1,7 @@
-"""CalldataError, the one exception for refused data, and MethodCallError
-for calldata that is not a method call (raised by the native module, so
-they live apart from the package's ``__init__``)."""
+"""CalldataError, the one exception for refused data; MethodCallError for
+calldata that is not a method call; the errors of the v0.3 results (VM error
+codes, GVM32, verdicts). The native module raises them, so they live apart
+from the package's ``__init__``."""
 
 from typing import Optional
 
@@ -52,3 +53,63 @@ class MethodCallError(ValueError):
 
     def __reduce__(self):
         return type(self), (self.kind, self.key, str(self), self.calldata_error)
+
+
+class VmErrorCodeError(ValueError):
+    """Text that is not a v0.3 VM error code (``VmErrorCode.parse``).
+
+    ``kind`` is ``"unknown_code"`` (the public code is no path of the tree)
+    or ``"bad_param"`` (a known path whose parameter is missing or not
+    canonically spelled; then ``path`` is that path and ``expected`` the
+    parameter's type, ``"i32"`` or ``"str"``; both ``None`` otherwise).
+    """
+
+    def __init__(
+        self, kind: str, message: str = "", path: Optional[str] = None, expected: Optional[str] = None
+    ) -> None:
+        super().__init__(message or kind)
+        self.kind = kind
+        self.path = path
+        self.expected = expected
+
+    def __reduce__(self):
+        return type(self), (self.kind, str(self), self.path, self.expected)
+
+
+class Gvm32Error(ValueError):
+    """Text that is not GVM32 (``gvm32_decode``).
+
+    ``kind`` is ``"invalid_character"`` (then ``index`` is the character's
+    index in the text) or ``"non_zero_padding"`` (``index`` is ``None``).
+    """
+
+    def __init__(self, kind: str, message: str = "", index: Optional[int] = None) -> None:
+        super().__init__(message or kind)
+        self.kind = kind
+        self.index = index
+
+    def __reduce__(self):
+        return type(self), (self.kind, str(self), self.index)
+
+
+class VerdictError(ValueError):
+    """A validator's decision that is an error instead of a verdict
+    (``validator_verdict``); the validator's VM then fails, which the host
+    counts as disagreement.
+
+    ``kind`` is the codec's name: ``"frame"`` (a frame is not one of the
+    generation; ``frame_error`` is its :class:`CalldataError`, also the
+    ``__cause__``), ``"no_result"`` (a code the guest SDK has no result
+    for), ``"not_bool"`` (the validator function returned something else
+    than a bool) or ``"fatal"`` (its sandbox ended in a fatal VM error).
+    """
+
+    def __init__(self, kind: str, message: str = "", frame_error: Optional[CalldataError] = None) -> None:
+        super().__init__(message or kind)
+        self.kind = kind
+        self.frame_error = frame_error
+        if frame_error is not None:
+            self.__cause__ = frame_error
+
+    def __reduce__(self):
+        return type(self), (self.kind, str(self), self.frame_error)

@@ -10,6 +10,7 @@ mod frames;
 mod from_python;
 mod gc_pause;
 mod input;
+mod results;
 mod to_python;
 
 use genvm_calldata::{
@@ -72,18 +73,33 @@ fn from_text<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     Ok(PyBytes::new(py, &encoded))
 }
 
-/// A frame's kind and payload (the package's `decode_result` makes them
-/// into `Return`, `UserError`, ...).
+/// A frame's kind and payload in the generation `abi`, read in `context`
+/// (the package's `decode_result` makes them into `Return`, `UserError`,
+/// ...).
 #[pyfunction]
-fn decode_frame<'py>(data: &Bound<'py, PyAny>) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
+fn decode_frame<'py>(
+    data: &Bound<'py, PyAny>,
+    abi: &str,
+    context: &str,
+) -> PyResult<(&'static str, Bound<'py, PyAny>)> {
+    let generation = calls::generation(abi, "abi")?;
+    let context = frames::context(context)?;
     let bytes = input_bytes(data)?;
-    frames::read(data.py(), bytes.as_bytes())
+    frames::read(data.py(), bytes.as_bytes(), generation, context)
 }
 
-/// The frame of a kind and payload (see `decode_frame`).
+/// The frame of a kind and payload (see `decode_frame`) in `abi` for
+/// `context`.
 #[pyfunction]
-fn encode_frame<'py>(kind: &str, payload: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
-    frames::write(kind, payload)
+fn encode_frame<'py>(
+    kind: &str,
+    payload: &Bound<'py, PyAny>,
+    abi: &str,
+    context: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let generation = calls::generation(abi, "abi")?;
+    let context = frames::context(context)?;
+    frames::write(kind, payload, generation, context)
 }
 
 #[pymodule]
@@ -101,11 +117,23 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(calls::encode_call, module)?)?;
     module.add_function(wrap_pyfunction!(calls::decode_call, module)?)?;
     module.add_function(wrap_pyfunction!(calls::migrate_call, module)?)?;
+    module.add_class::<results::SubVmHashes>()?;
+    module.add_function(wrap_pyfunction!(results::check_proposed_result, module)?)?;
+    module.add_function(wrap_pyfunction!(results::parse_vm_error_code, module)?)?;
+    module.add_function(wrap_pyfunction!(results::vm_error_matches, module)?)?;
+    module.add_function(wrap_pyfunction!(results::gvm32_encode, module)?)?;
+    module.add_function(wrap_pyfunction!(results::gvm32_decode, module)?)?;
+    module.add_function(wrap_pyfunction!(results::validator_verdict, module)?)?;
+    module.add_function(wrap_pyfunction!(results::host_verdict, module)?)?;
+    module.add_function(wrap_pyfunction!(results::subvm_small_hash, module)?)?;
+    module.add_function(wrap_pyfunction!(results::execution_hash, module)?)?;
     module.add(
         "DEFAULT_ABI",
         genvm_calldata::abi::AbiGeneration::default().value(),
     )?;
     let generations = genvm_calldata::abi::AbiGeneration::ALL.map(|generation| generation.value());
     module.add("ABI_GENERATIONS", PyTuple::new(module.py(), generations)?)?;
+    let contexts = genvm_calldata::FrameContext::ALL.map(|context| context.name());
+    module.add("FRAME_CONTEXTS", PyTuple::new(module.py(), contexts)?)?;
     Ok(())
 }

@@ -19,7 +19,7 @@ raw: bytes = gc.Address("00" * 20).as_bytes
 result: gc.Result = gc.decode_result(array.array("B", b"\\x00\\x00"))
 value = gc.unpack_result(result)
 error: gc.CalldataError = gc.CalldataError("empty", 0)
-kind: str = error.kind
+error_kind: str = error.kind
 call_data: bytes = gc.encode_call("transfer", [1], {"memo": "rent"}, abi="v0.3")
 call: gc.MethodCall = gc.decode_call(bytearray(call_data), abi="v0.3", deployment=False)
 method: "str | None" = call.method
@@ -32,6 +32,29 @@ again: bytes = call.encode(abi=generation)
 call_error = gc.MethodCallError("unknown_key", "value")
 named: "str | None" = call_error.key
 cause: "gc.CalldataError | None" = call_error.calldata_error
+fatal: gc.Result = gc.decode_result(b"\\x04timeout", abi="v0.3", context="subvm")
+where: gc.FrameContext = "nondet"
+frame: bytes = gc.encode_result(gc.FatalVMError("timeout"), abi="v0.3", context=where)
+code = gc.VmErrorCode.parse("exit_code 1 # main")
+detail: "str | None" = code.detail
+params: "tuple[str | int, ...]" = code.params
+matched: bool = code.matches(code.path) and gc.vm_error_matches(str(code), code.public_code)
+derived: "str | None" = gc.check_proposed_result(bytearray(b"\\x02timeout"))
+text32: str = gc.gvm32_encode(b"\\xff")
+raw32: bytes = gc.gvm32_decode(text32)
+agrees: bool = gc.validator_verdict(b"\\x00\\x00", b"\\x00\\x10", abi="v0.3",
+                                    compare_user_errors=lambda a, b: a == b,
+                                    compare_vm_errors=lambda a, b: a.split()[0] == b.split()[0])
+host: "tuple[bool, str | None]" = gc.host_verdict(b"\\x00\\x10", abi="v0.2")
+kind: gc.ResultKind = "Return"
+small: bytes = gc.subvm_small_hash(kind, 5, bytes(32), {})
+hashes = gc.SubVmHashes()
+hashes.fold(small)
+whole: bytes = gc.execution_hash(backtrace=[], data=None, data_fees_consumed=1, data_fees_remaining=2,
+                                 emissions=[], kind="VMError", storage_changes=[],
+                                 subvm_hashes=hashes.finalize(), wasm_store_hashes={})
+errors: "tuple[ValueError, ...]" = (gc.VerdictError("fatal"), gc.Gvm32Error("non_zero_padding"),
+                                    gc.VmErrorCodeError("unknown_code"))
 '''
 MISTAKES = '''
 import genvm_calldata as gc
@@ -44,6 +67,10 @@ gc.encode_call("m", abi="v0.4")
 gc.migrate_call(b"\\x06")
 name: str = gc.decode_call(b"\\x06").method
 gc.call_key(b"m")
+gc.decode_result(b"\\x00\\x00", context="inner")
+gc.subvm_small_hash("Fatal", 1, bytes(32), {})
+index: str = gc.Gvm32Error("invalid_character", "", 1).index
+gc.validator_verdict(b"", b"", "v0.3")
 '''
 
 
@@ -69,4 +96,4 @@ def test_mypy_finds_the_mistakes(tmp_path):
     status, output = mypy(tmp_path, MISTAKES)
     assert status == 1
     lines = sorted(int(line.split(":")[1]) for line in output.splitlines() if ": error:" in line)
-    assert lines == [4, 5, 6, 7, 8, 9, 10, 11], output
+    assert lines == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], output
