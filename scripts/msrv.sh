@@ -15,6 +15,9 @@ mkdir "$consumer/src"
 touch "$consumer/src/lib.rs"
 features='"serde", "arbitrary", "num-bigint", "primitive-types"'
 for std in true false; do
+  # The schema crate needs std (serde_json); it is checked with the std build.
+  schema=""
+  [ "$std" = true ] && schema="genvm-calldata-schema = { path = \"$root/schema\" }"
   cat >"$consumer/Cargo.toml" <<TOML
 [package]
 name = "msrv-check"
@@ -25,6 +28,7 @@ rust-version = "$msrv"
 [dependencies]
 genvm-calldata = { path = "$root/codec", default-features = $std, features = [$features] }
 genvm-abi = { path = "$root/abi" }
+$schema
 
 [workspace]
 TOML
