@@ -347,13 +347,13 @@ class Writer {
    * The encoding of `value`, as a view of this writer's buffer. With a
    * `field` ("args", "kwargs"), `value` is that part of a method call: it
    * sits inside the call's map (the depth limit counts from there) and
-   * paths read `call.args[0]`.
+   * paths read `call.args[0]`. Otherwise paths start with `root`.
    */
-  run(value, field) {
+  run(value, field, root = "value") {
     this.pos = 0;
     this.path.length = 0;
     let depth = 0;
-    this.root = "value";
+    this.root = root;
     if (field !== undefined) {
       this.root = "call";
       this.path[0] = field;
@@ -389,13 +389,14 @@ const shared = new Writer();
 
 /**
  * Encodes `value` and hands the bytes (a view valid until `use` returns)
- * to `use`; `field` names a part of a method call (see Writer.run).
+ * to `use`; `field` names a part of a method call, or else `root` is the
+ * name paths start with (see Writer.run).
  */
-export function writeValue(value, use, field = undefined) {
+export function writeValue(value, use, field = undefined, root = undefined) {
   const writer = shared.busy ? new Writer() : shared;
   writer.busy = true;
   try {
-    return use(writer.run(value, field));
+    return use(writer.run(value, field, root));
   } finally {
     writer.busy = false;
   }

@@ -81,13 +81,18 @@ export declare function toText(bytes: Uint8Array): string;
 /** Calldata from the text form. @throws CalldataError (kind "text_syntax") */
 export declare function fromText(text: string): Uint8Array;
 
-/** A result frame (code byte + payload). */
+/**
+ * A result frame (code byte + payload). "fatal_vm_error" (code byte 4) is
+ * v0.3's, between nested VMs only; "internal_error" and message user
+ * errors are v0.2's.
+ */
 export type Result =
   | { code: "return"; value: CalldataValue }
   | { code: "user_error"; value: CalldataValue }
   | { code: "user_error"; message: string }
   | { code: "vm_error"; message: string }
-  | { code: "internal_error"; message: string };
+  | { code: "internal_error"; message: string }
+  | { code: "fatal_vm_error"; message: string };
 
 /** What encodeResult accepts: a Result whose value may be any EncodableValue. */
 export type EncodableResult =
@@ -95,15 +100,153 @@ export type EncodableResult =
   | { code: "user_error"; value: EncodableValue }
   | { code: "user_error"; message: string }
   | { code: "vm_error"; message: string }
-  | { code: "internal_error"; message: string };
-
-/** Reads a result frame. @throws CalldataError */
-export declare function decodeResult(frame: Uint8Array): Result;
-/** Writes a result frame. @throws TypeError or CalldataError */
-export declare function encodeResult(result: EncodableResult): Uint8Array;
+  | { code: "internal_error"; message: string }
+  | { code: "fatal_vm_error"; message: string };
 
 /** An ABI generation: "v0.2" (the default) carries the method name under "method", "v0.3" under "". */
 export type AbiGeneration = "v0.2" | "v0.3";
+
+/**
+ * Where a frame travels: "subvm" (the default: a sub-VM's result to its
+ * parent, nested transport included), "nondet" (a non-deterministic
+ * block's result as proposed), "top_level" (a run's final result). v0.2
+ * reads every context alike.
+ */
+export type FrameContext = "subvm" | "nondet" | "top_level";
+
+export interface FrameOptions {
+  /** Default "v0.2". @throws RangeError for another string, TypeError for another type */
+  abi?: AbiGeneration;
+  /** Default "subvm". @throws RangeError for another string, TypeError for another type */
+  context?: FrameContext;
+}
+
+/**
+ * Reads a result frame. @throws CalldataError: the payload's calldata
+ * kind, or "empty", "unknown_code" / "not_allowed" (with `code`),
+ * "invalid_utf8"
+ */
+export declare function decodeResult(frame: Uint8Array, options?: FrameOptions): Result;
+/** Writes a result frame. @throws TypeError or CalldataError ("not_allowed", "message_looks_like_data") */
+export declare function encodeResult(result: EncodableResult, options?: FrameOptions): Uint8Array;
+
+/**
+ * Checks a leader's proposed non-deterministic result frame: null when
+ * accepted (to be used byte for byte), else the derived VM error code that
+ * replaces it ("leader_fault nondet_output malformed", ...).
+ */
+export declare function checkProposedResult(frame: Uint8Array): string | null;
+
+/** A v0.3 VM error code's typed parameter. */
+export type VmErrorParam = string | number;
+
+/** A parsed v0.3 VM error code, `public-code [" # " detail]`. Made by VmErrorCode.parse. */
+export declare class VmErrorCode {
+  private constructor();
+  /** @throws VmErrorCodeError, TypeError for a non-string */
+  static parse(text: string): VmErrorCode;
+  /** The whole message. */
+  readonly text: string;
+  /** The path and its parameter: "exit_code -3". */
+  readonly publicCode: string;
+  /** The free text after " # ", or null. */
+  readonly detail: string | null;
+  /** The tree's path: "exit_code". */
+  readonly path: string;
+  /** The parameter, if the path takes one ($str: a string, $i32: a number). */
+  readonly params: readonly [] | readonly [VmErrorParam];
+  /** Whether the public code equals `prefix` or extends it at a space. */
+  matches(prefix: string): boolean;
+  /** The whole message. */
+  toString(): string;
+}
+
+/** A text that is not a v0.3 VM error code. */
+export declare class VmErrorCodeError extends Error {
+  readonly name: "VmErrorCodeError";
+  readonly kind: "unknown_code" | "bad_param";
+}
+
+/** Whether a VM error message's public code equals `prefix` or extends it at a space (any text). */
+export declare function vmErrorMatches(message: string, prefix: string): boolean;
+
+/** GVM32 text of bytes. */
+export declare function gvm32Encode(bytes: Uint8Array): string;
+/** The bytes of GVM32 text. @throws Gvm32Error */
+export declare function gvm32Decode(text: string): Uint8Array;
+
+/** Text that is not GVM32. */
+export declare class Gvm32Error extends Error {
+  readonly name: "Gvm32Error";
+  readonly kind: "invalid_character" | "non_zero_padding";
+  /** The invalid character's index in the string (0 for non_zero_padding). */
+  readonly offset: number;
+}
+
+export interface VerdictOptions {
+  /** Default "v0.2". */
+  abi?: AbiGeneration;
+  /** Compares the leader's user error value with the validator's (default: the guest's ==, true == 1). */
+  compareUserErrors?: (leader: CalldataValue, answer: CalldataValue) => boolean;
+  /** Compares the leader's VM error message with the validator's (default: v0.2 the whole message, v0.3 the public code). */
+  compareVmErrors?: (leader: string, answer: string) => boolean;
+}
+
+/**
+ * Whether the validator agrees: `leader` is the leader's proposed frame
+ * (read as a "nondet" frame), `answer` the validator function's sandbox
+ * frame ("subvm"). @throws VerdictError, TypeError
+ */
+export declare function validatorVerdict(leader: Uint8Array, answer: Uint8Array, options?: VerdictOptions): boolean;
+
+/** A validator's decision that is an error instead of a verdict. */
+export declare class VerdictError extends Error {
+  readonly name: "VerdictError";
+  readonly kind: "frame" | "no_result" | "not_bool" | "fatal";
+  /** For "frame": why the frame does not read. */
+  readonly cause?: CalldataError;
+}
+
+/** The host's verdict on the validator's frame; `vmError` ends the block on disagreement (v0.2), else null. */
+export declare function hostVerdict(validator: Uint8Array, options?: { abi?: AbiGeneration }): {
+  agree: boolean;
+  vmError: string | null;
+};
+
+/** A result's kind as the hashes name it. */
+export type ResultKind = "Return" | "UserError" | "VMError";
+
+/** SHA3-256 of the calldata map {kind, result, subvm_hashes, wasm_store_hashes}. @throws TypeError, RangeError */
+export declare function subvmSmallHash(
+  kind: ResultKind,
+  result: EncodableValue,
+  subvmHashes: Uint8Array,
+  wasmStoreHashes: EncodableValue,
+): Uint8Array;
+
+export interface ExecutionHashFields {
+  backtrace: EncodableValue;
+  data: EncodableValue;
+  dataFeesConsumed: EncodableValue;
+  dataFeesRemaining: EncodableValue;
+  emissions: EncodableValue;
+  kind: ResultKind;
+  storageChanges: EncodableValue;
+  /** 32 bytes: the run's finalized SubVmHashes. */
+  subvmHashes: Uint8Array;
+  wasmStoreHashes: EncodableValue;
+}
+
+/** SHA3-256 of the calldata map of the fields. @throws TypeError, RangeError */
+export declare function executionHash(fields: ExecutionHashFields): Uint8Array;
+
+/** The rolling accumulator of a run's sub-VM small hashes, in call order. */
+export declare class SubVmHashes {
+  /** Folds in the next 32-byte small hash. @throws RangeError */
+  fold(smallHash: Uint8Array): this;
+  /** SHA3-256 of the hashes folded so far (of nothing when none); may be called again. */
+  finalize(): Uint8Array;
+}
 
 export interface CallOptions {
   /** Default "v0.2". @throws RangeError for another string, TypeError for another type */

@@ -2,12 +2,17 @@
 // compiled to WebAssembly. Values follow genlayer-js's conventions (see
 // index.d.ts and README.md).
 import { Address } from "./address.js";
-import { CalldataError, MethodCallError } from "./error.js";
+import { CalldataError, Gvm32Error, MethodCallError, VerdictError, VmErrorCodeError } from "./error.js";
 import { buildValue } from "./decode.js";
 import { MAX_DEPTH, isWellFormed, writeValue } from "./encode.js";
+import { contextOf, generationOf } from "./options.js";
 import * as wasm from "./wasm.js";
 
-export { Address, CalldataError, MAX_DEPTH, MethodCallError };
+export { Address, CalldataError, Gvm32Error, MAX_DEPTH, MethodCallError, VerdictError, VmErrorCodeError };
+export {
+  checkProposedResult, executionHash, gvm32Decode, gvm32Encode, hostVerdict, SubVmHashes, subvmSmallHash,
+  validatorVerdict, VmErrorCode, vmErrorMatches,
+} from "./results.js";
 
 function checkBytes(bytes, what) {
   if (!(bytes instanceof Uint8Array)) {
@@ -75,15 +80,22 @@ export function fromText(text) {
   return wasm.outputView().slice();
 }
 
-const CODES = ["return", "user_error", "vm_error", "internal_error"];
+// Result kinds by code byte (4: v0.3's fatal VM error, which is no result code).
+const CODES = ["return", "user_error", "vm_error", "internal_error", "fatal_vm_error"];
 
-/** Reads a result frame: `{code, value}` for calldata, `{code, message}` for a message. */
-export function decodeResult(frame) {
+/**
+ * Reads a result frame of `options.abi` (default v0.2) travelling in
+ * `options.context` (default "subvm"): `{code, value}` for calldata,
+ * `{code, message}` for a message.
+ */
+export function decodeResult(frame, options) {
   checkBytes(frame, "a result frame");
+  const generation = generationOf(options?.abi, "abi");
+  const context = contextOf(options?.context);
   const length = wasm.putBytes(frame);
-  if (wasm.exports.decode_result(length) === wasm.FAILED) {
+  if (wasm.exports.decode_result(length, generation, context) === wasm.FAILED) {
     const error = wasm.lastError();
-    if (error.kind === "unknown_code") error.code = wasm.resultSlots()[wasm.CODE];
+    if (error.kind === "unknown_code" || error.kind === "not_allowed") error.code = wasm.resultSlots()[wasm.CODE];
     throw error;
   }
   const slots = wasm.resultSlots();
@@ -93,43 +105,33 @@ export function decodeResult(frame) {
   return { code, message: wasm.utf8Decoder.decode(frame.subarray(start, start + slots[wasm.MESSAGE_LEN])) };
 }
 
-/** Writes a result frame (the inverse of decodeResult). */
-export function encodeResult(result) {
+/** Writes a result frame of `options.abi` for `options.context` (the inverse of decodeResult). */
+export function encodeResult(result, options) {
   const code = CODES.indexOf(result?.code);
   if (code < 0) throw new TypeError(`result.code must be one of ${CODES.join(", ")}`);
+  const generation = generationOf(options?.abi, "abi");
+  const context = contextOf(options?.context);
   const hasValue = "value" in result;
   const hasMessage = "message" in result;
   if (hasValue === hasMessage) {
     throw new TypeError("a result has either a value or a message");
   }
   if (hasValue) {
-    return writeValue(result.value, (bytes) => encodeFrame(code, 1, bytes));
+    return writeValue(result.value, (bytes) => encodeFrame(code, 1, bytes, generation, context));
   }
   const { message } = result;
   if (typeof message !== "string" || !isWellFormed(message)) {
     throw new TypeError("result.message must be a string of valid Unicode");
   }
-  return encodeFrame(code, 0, new TextEncoder().encode(message));
+  return encodeFrame(code, 0, new TextEncoder().encode(message), generation, context);
 }
 
-function encodeFrame(code, isData, payload) {
+function encodeFrame(code, isData, payload, generation, context) {
   const length = wasm.putBytes(payload);
-  if (wasm.exports.encode_result(code, isData, length) === wasm.FAILED) throw wasm.lastError();
+  if (wasm.exports.encode_result(code, isData, length, generation, context) === wasm.FAILED) {
+    throw wasm.lastError();
+  }
   return wasm.outputView().slice();
-}
-
-// The ABI generations as the codec numbers them, and its default.
-const DEFAULT_GENERATION = wasm.exports.abi_generations();
-const GENERATIONS = wasm.utf8Decoder.decode(wasm.outputView()).split("\n");
-const ALLOWED = GENERATIONS.map((name) => JSON.stringify(name)).join(" or ");
-
-/** The codec's number of the generation named `name` (`what` is the option); the default when undefined. */
-function generationOf(name, what, required = false) {
-  if (name === undefined && !required) return DEFAULT_GENERATION;
-  const index = typeof name === "string" ? GENERATIONS.indexOf(name) : -1;
-  if (index >= 0) return index;
-  const message = `${what} must be ${ALLOWED}, not ${typeof name === "string" ? JSON.stringify(name) : String(name)}`;
-  throw typeof name === "string" ? new RangeError(message) : new TypeError(message);
 }
 
 const textEncoder = new TextEncoder();

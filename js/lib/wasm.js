@@ -41,9 +41,17 @@ export const MESSAGE_AT = 12;
 export const MESSAGE_LEN = 13;
 const KEY_LEN = 14;
 const CAUSE_KIND_LEN = 15;
-const SLOT_COUNT = 16;
+export const FLAG = 16;
+export const LEN_A = 17;
+export const LEN_B = 18;
+export const LEN_C = 19;
+export const NUMBER = 20;
+const SLOT_COUNT = 21;
+export const OK = 0;
 export const FAILED = 1;
 export const CALL_FAILED = 2;
+/** results.rs's COMPARE: a verdict needs the caller's comparison. */
+export const COMPARE = 3;
 /** exports.rs's NONE: no key, no method. */
 export const NONE = 0xffffffff;
 
@@ -136,6 +144,43 @@ export function lastCallError() {
     cause = new CalldataError(causeKind, utf8Decoder.decode(out.subarray(at)), slots[OFFSET]);
   }
   return new MethodCallError(kind, message, key, cause);
+}
+
+/**
+ * The parts of the last output laid end to end, `lengths` long each (the
+ * last one: the rest), as strings; a length of NONE gives null.
+ */
+export function outputStrings(...lengths) {
+  const out = outputView();
+  if (lengths.length === 0) lengths = [undefined];
+  let at = 0;
+  return lengths.map((length) => {
+    if (length === NONE) return null;
+    const end = length === undefined ? out.length : at + length;
+    const text = utf8Decoder.decode(out.subarray(at, end));
+    at = end;
+    return text;
+  });
+}
+
+/**
+ * The error the last verdict operation reported: kind, message and, for a
+ * frame error, the frame error (kind, message, offset, code) as a
+ * CalldataError; `make(kind, message, cause)` builds the error.
+ */
+export function lastVerdictError(make) {
+  const out = outputView();
+  let at = 0;
+  const take = (length) => utf8Decoder.decode(out.subarray(at, (at += length)));
+  const kind = take(slots[KIND_LEN]);
+  const message = take(slots[MESSAGE_LEN]);
+  let cause;
+  if (slots[CAUSE_KIND_LEN] > 0) {
+    const causeKind = take(slots[CAUSE_KIND_LEN]);
+    cause = new CalldataError(causeKind, utf8Decoder.decode(out.subarray(at)), slots[OFFSET]);
+    if (causeKind === "unknown_code" || causeKind === "not_allowed") cause.code = slots[CODE];
+  }
+  return make(kind, message, cause);
 }
 
 /** {line, column} of the last text error. */

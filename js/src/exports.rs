@@ -10,6 +10,10 @@
 //! name's length, the offset and, for text, the line and column in the
 //! slots. Nothing here panics on any input, so the module never traps; the
 //! buffers are reused, so memory grows only to the largest input seen.
+//!
+//! Built with the feature `schema`, the module is the package's second one
+//! (`genvm_calldata_schema.wasm`, [`crate::schema`]): only [`slots`],
+//! [`input`] and [`abi_generations`] are exported from here then.
 
 use std::cell::RefCell;
 use std::fmt::Display;
@@ -18,10 +22,10 @@ use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use genvm_calldata::abi::{AbiGeneration, ResultCode};
 use genvm_calldata::{
-    call_key as key_of, decode_frame, decode_ref_with, encode_array_header, encode_map_header,
+    call_key as key_of, decode_frame_in, decode_ref_with, encode_array_header, encode_map_header,
     from_text, migrate_call as migrate, validate_with, DecodeError, DecodeOptions, Encode,
-    ErrorKind, Frame, FrameEncodeError, FrameError, MethodCallError, MethodCallRef, UserError,
-    ValueRef, USER_ERROR_DATA_PREFIX,
+    ErrorKind, Frame, FrameContext, FrameEncodeError, FrameError, MethodCallError, MethodCallRef,
+    UserError, ValueRef, FATAL_VM_ERROR_CODE, USER_ERROR_DATA_PREFIX,
 };
 
 use crate::tape::Tape;
@@ -79,15 +83,27 @@ pub mod slot {
     /// On [`super::CALL_FAILED`]: the length of the cause's kind name (0:
     /// no cause).
     pub const CAUSE_KIND_LEN: usize = 15;
+    /// A yes/no answer (a verdict, whether a derived code or a detail is
+    /// there), 1 or 0.
+    pub const FLAG: usize = 16;
+    /// Lengths of the parts of an answer laid end to end in the output
+    /// (see each operation).
+    pub const LEN_A: usize = 17;
+    /// See [`LEN_A`].
+    pub const LEN_B: usize = 18;
+    /// See [`LEN_A`].
+    pub const LEN_C: usize = 19;
+    /// A number an answer carries (a VM error code's `$i32` parameter).
+    pub const NUMBER: usize = 20;
     /// How many slots there are.
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 21;
 }
 
 /// Where answers are left. Statics never move, so JavaScript makes one view
 /// of them; the module is single-threaded, so relaxed order is all it takes.
 pub static SLOTS: [AtomicU32; slot::COUNT] = [const { AtomicU32::new(0) }; slot::COUNT];
 
-fn set(slot: usize, value: usize) {
+pub(crate) fn set(slot: usize, value: usize) {
     // wasm32 addresses and lengths fit in 32 bits.
     SLOTS[slot].store(value as u32, Relaxed);
 }
@@ -106,7 +122,10 @@ thread_local! {
 
 /// Runs `operation` on the first `len` input bytes and the output buffer,
 /// then publishes the output's address and length.
-fn with_input(len: usize, operation: impl FnOnce(&[u8], &mut Vec<u8>, &mut Tape) -> u32) -> u32 {
+pub(crate) fn with_input(
+    len: usize,
+    operation: impl FnOnce(&[u8], &mut Vec<u8>, &mut Tape) -> u32,
+) -> u32 {
     WORKSPACE.with_borrow_mut(|workspace| {
         let Workspace { input, out, tape } = workspace;
         out.clear();
@@ -123,7 +142,7 @@ fn with_input(len: usize, operation: impl FnOnce(&[u8], &mut Vec<u8>, &mut Tape)
 }
 
 /// Records a failure: `kind` then `message` in `out`, and `offset`.
-fn fail(out: &mut Vec<u8>, kind: &str, message: impl Display, offset: usize) -> u32 {
+pub(crate) fn fail(out: &mut Vec<u8>, kind: &str, message: impl Display, offset: usize) -> u32 {
     out.clear();
     out.extend_from_slice(kind.as_bytes());
     // Writing into a vector cannot fail.
@@ -133,7 +152,7 @@ fn fail(out: &mut Vec<u8>, kind: &str, message: impl Display, offset: usize) -> 
     FAILED
 }
 
-fn fail_decode(out: &mut Vec<u8>, error: DecodeError) -> u32 {
+pub(crate) fn fail_decode(out: &mut Vec<u8>, error: DecodeError) -> u32 {
     fail(out, error.kind().name(), error, error.offset())
 }
 
@@ -160,7 +179,7 @@ pub extern "C" fn input(len: usize) -> *mut u8 {
 }
 
 /// Checks the input as calldata.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn validate(len: usize, max_depth: u32) -> u32 {
     with_input(len, |input, out, _| {
         match validate_with(input, &options(max_depth)) {
@@ -171,7 +190,7 @@ pub extern "C" fn validate(len: usize, max_depth: u32) -> u32 {
 }
 
 /// Checks the input as calldata and writes its value on the tape.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn decode(len: usize, max_depth: u32) -> u32 {
     with_input(len, |input, out, tape| {
         match tape.write(input, 0, &options(max_depth)) {
@@ -182,7 +201,7 @@ pub extern "C" fn decode(len: usize, max_depth: u32) -> u32 {
 }
 
 /// The text form of the input calldata, in the output.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn to_text(len: usize) -> u32 {
     with_input(len, |input, out, _| {
         match decode_ref_with(input, &DecodeOptions::new()) {
@@ -197,7 +216,7 @@ pub extern "C" fn to_text(len: usize) -> u32 {
 }
 
 /// The calldata of the input text form, in the output.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn from_text_form(len: usize) -> u32 {
     with_input(len, |input, out, _| {
         // JavaScript's TextEncoder writes only UTF-8; anything else is
@@ -220,15 +239,56 @@ pub extern "C" fn from_text_form(len: usize) -> u32 {
     })
 }
 
-/// Reads the input as a result frame: the code, and the payload on the tape
+/// Writes the frame contexts' names into the output, one per line, in the
+/// order the frame operations number them; returns the number of the
+/// default context.
+#[cfg_attr(not(feature = "schema"), no_mangle)]
+pub extern "C" fn frame_contexts() -> u32 {
+    with_input(0, |_, out, _| {
+        for (index, context) in FrameContext::ALL.iter().enumerate() {
+            if index > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(context.name().as_bytes());
+        }
+        let default = FrameContext::default();
+        let index = FrameContext::ALL.iter().position(|c| *c == default);
+        // The default is one of ALL.
+        index.unwrap_or_default() as u32
+    })
+}
+
+/// The context numbered `index` (see [`frame_contexts`]).
+pub(crate) fn context(index: u32, out: &mut Vec<u8>) -> Result<FrameContext, u32> {
+    match FrameContext::ALL.get(index as usize) {
+        Some(context) => Ok(*context),
+        None => Err(fail(
+            out,
+            "unknown_context",
+            format_args!("no frame context number {index}"),
+            0,
+        )),
+    }
+}
+
+/// Reads the input as a result frame of generation number `generation` in
+/// context number `context`: the code byte, and the payload on the tape
 /// (calldata) or as a span of the input (a message).
 ///
 /// The codec checks and classifies the frame; a calldata payload, the
 /// frame's tail, is then written on the tape in one more pass over it.
-#[no_mangle]
-pub extern "C" fn decode_result(len: usize) -> u32 {
+#[cfg_attr(not(feature = "schema"), no_mangle)]
+pub extern "C" fn decode_result(len: usize, generation: u32, context: u32) -> u32 {
     with_input(len, |input, out, tape| {
-        let frame = match decode_frame(input) {
+        let generation = match self::generation(generation, out) {
+            Ok(generation) => generation,
+            Err(status) => return status,
+        };
+        let context = match self::context(context, out) {
+            Ok(context) => context,
+            Err(status) => return status,
+        };
+        let frame = match decode_frame_in(input, generation, context) {
             Ok(frame) => frame,
             Err(error) => return fail_frame(out, error),
         };
@@ -236,7 +296,10 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
         // Where a calldata payload starts.
         let at = match frame {
             Frame::Return(_) => 1,
-            Frame::UserError(UserError::Data(_)) => 1 + USER_ERROR_DATA_PREFIX.len(),
+            Frame::UserError(UserError::Data(_)) => match generation {
+                AbiGeneration::V02 => 1 + USER_ERROR_DATA_PREFIX.len(),
+                AbiGeneration::V03 => 1,
+            },
             Frame::UserError(UserError::Message(message))
             | Frame::VmError(message)
             | Frame::InternalError(message)
@@ -263,7 +326,7 @@ pub extern "C" fn decode_result(len: usize) -> u32 {
     })
 }
 
-fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
+pub(crate) fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
     match error {
         FrameError::Empty => fail(out, error.name(), error, 0),
         FrameError::UnknownCode(code) => {
@@ -281,14 +344,33 @@ fn fail_frame(out: &mut Vec<u8>, error: FrameError) -> u32 {
     }
 }
 
-/// Writes a result frame with code `code` whose payload is the input:
-/// calldata when `is_data` is 1 (checked), else a UTF-8 message.
-#[no_mangle]
-pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
+/// Writes a result frame with code byte `code` whose payload is the
+/// input (calldata when `is_data` is 1, checked; else a UTF-8 message), in
+/// generation number `generation` for context number `context`.
+#[cfg_attr(not(feature = "schema"), no_mangle)]
+pub extern "C" fn encode_result(
+    code: u32,
+    is_data: u32,
+    len: usize,
+    generation: u32,
+    context: u32,
+) -> u32 {
     with_input(len, |input, out, _| {
+        let generation = match self::generation(generation, out) {
+            Ok(generation) => generation,
+            Err(status) => return status,
+        };
+        let context = match self::context(context, out) {
+            Ok(context) => context,
+            Err(status) => return status,
+        };
+        // None: the fatal VM error's code byte, which is no ResultCode.
+        let fatal = code == u32::from(FATAL_VM_ERROR_CODE);
         let Some(code) = u8::try_from(code)
             .ok()
             .and_then(|c| ResultCode::try_from(c).ok())
+            .map(Some)
+            .or(fatal.then_some(None))
         else {
             return fail(
                 out,
@@ -303,8 +385,8 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
                 Err(error) => return fail_decode(out, error),
             };
             match code {
-                ResultCode::Return => Frame::Return(value),
-                ResultCode::UserError => Frame::UserError(UserError::Data(value)),
+                Some(ResultCode::Return) => Frame::Return(value),
+                Some(ResultCode::UserError) => Frame::UserError(UserError::Data(value)),
                 _ => {
                     return fail(
                         out,
@@ -327,9 +409,10 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
                 }
             };
             match code {
-                ResultCode::UserError => Frame::UserError(UserError::Message(message)),
-                ResultCode::VmError => Frame::VmError(message),
-                ResultCode::InternalError => Frame::InternalError(message),
+                Some(ResultCode::UserError) => Frame::UserError(UserError::Message(message)),
+                Some(ResultCode::VmError) => Frame::VmError(message),
+                Some(ResultCode::InternalError) => Frame::InternalError(message),
+                None => Frame::FatalVmError(message),
                 _ => {
                     return fail(
                         out,
@@ -340,7 +423,7 @@ pub extern "C" fn encode_result(code: u32, is_data: u32, len: usize) -> u32 {
                 }
             }
         };
-        match frame.encode_to(out) {
+        match frame.encode_to_in(out, generation, context) {
             Ok(()) => OK,
             Err(error @ FrameEncodeError::MessageLooksLikeData) => {
                 fail(out, "message_looks_like_data", error, 1)
@@ -370,7 +453,7 @@ pub extern "C" fn abi_generations() -> u32 {
 }
 
 /// The generation numbered `index` (see [`abi_generations`]).
-fn generation(index: u32, out: &mut Vec<u8>) -> Result<AbiGeneration, u32> {
+pub(crate) fn generation(index: u32, out: &mut Vec<u8>) -> Result<AbiGeneration, u32> {
     match AbiGeneration::ALL.get(index as usize) {
         Some(generation) => Ok(*generation),
         None => Err(fail(
@@ -412,7 +495,7 @@ fn fail_call(out: &mut Vec<u8>, error: MethodCallError) -> u32 {
 
 /// The 32-byte call key of the method name in the input (UTF-8), or of no
 /// name (a deployment) when `is_none` is 1, in the output.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn call_key(len: usize, is_none: u32) -> u32 {
     with_input(len, |input, out, _| {
         let name = if is_none == 1 {
@@ -435,7 +518,7 @@ pub extern "C" fn call_key(len: usize, is_none: u32) -> u32 {
 /// `generation`: the method's UTF-8 (`method_len` bytes, or none when it is
 /// [`NONE`]), then the calldata of args (`args_len` bytes, an array), then
 /// that of kwargs (the rest, a map). The codec builds the call from them.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn encode_call(
     generation: u32,
     method_len: u32,
@@ -485,7 +568,7 @@ pub extern "C" fn encode_call(
 /// deployment, whose method name must be absent, when `deployment` is 1),
 /// and leaves `[method or null, args, kwargs]` as calldata in the output
 /// and on the tape (its offsets count from the output's start).
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn decode_call(len: usize, generation: u32, deployment: u32) -> u32 {
     with_input(len, |input, out, tape| {
         let generation = match self::generation(generation, out) {
@@ -525,7 +608,7 @@ pub extern "C" fn decode_call(len: usize, generation: u32, deployment: u32) -> u
 
 /// The input call (of either generation) with its method key rewritten for
 /// generation number `to`, in the output.
-#[no_mangle]
+#[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn migrate_call(len: usize, to: u32) -> u32 {
     with_input(len, |input, out, _| {
         let to = match generation(to, out) {

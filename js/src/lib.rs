@@ -11,6 +11,14 @@
 //!   boundary per item).
 //! * [`exports`] are the functions JavaScript calls and the buffers they
 //!   share; every answer is a status code, so no input can trap the module.
+//! * [`results`] are the v0.3 result rules (VM error codes, GVM32, proposed
+//!   results, verdicts, hashes) behind the same kind of export.
+//! * `schema` (with the feature `schema`, which builds the package's second
+//!   module, `genvm_calldata_schema.wasm`) holds contract schemas by handle
+//!   and checks and builds calls with them (`genvm-calldata-schema`).
 
 pub mod exports;
+pub mod results;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod tape;

@@ -11,10 +11,13 @@ import { launch, open } from './browser/chromium.mjs';
 import { serve } from './browser/server.mjs';
 import { shape, unhex } from './browser/shape.mjs';
 
-const load = (name) =>
-  JSON.parse(readFileSync(new URL(`../../spec/vectors/${name}.json`, import.meta.url), 'utf8')).vectors;
+const file = (name) => JSON.parse(readFileSync(new URL(`../../spec/vectors/${name}.json`, import.meta.url), 'utf8'));
+const load = (name) => file(name).vectors;
 const values = load('calldata');
 const frames = load('framing');
+const framesV03 = file('framing').vectors_v0_3;
+const results = file('results');
+const nondet = file('nondet');
 
 const server = await serve();
 let browser;
@@ -39,13 +42,14 @@ test('Chromium ran every vector without a page error', () => {
   assert.deepEqual(problems, []);
   assert.deepEqual(observed.calldata.map((o) => o.name), values.map((v) => v.name));
   assert.deepEqual(observed.framing.map((o) => o.name), frames.map((v) => v.name));
+  assert.deepEqual(observed.framingV03.map((o) => o.name), framesV03.map((v) => v.name));
 });
 
 // A thrown error as the page saw it (kind, offset and, for an unknown result
 // code, the code), with the message checked apart.
 function thrown(attempt, what) {
   assert.ok(attempt.error, `${what} should throw`);
-  const { message, ...error } = attempt.error;
+  const { message, name, causeKind, ...error } = attempt.error;
   assert.ok(message.length > 0, `${what} gives a message`);
   return error;
 }
@@ -79,9 +83,9 @@ function expectedResult(v) {
   return { code: v.kind, message: v.message };
 }
 
-frames.forEach((v, i) => {
-  test(`framing vector ${v.name}`, () => {
-    const got = observed.framing[i];
+const frameTests = (list, seen, label) => list.forEach((v, i) => {
+  test(`${label} ${v.name}`, () => {
+    const got = seen()[i];
     if ('kind' in v) {
       assert.deepEqual(got.decodeResult, { ok: expectedResult(v) });
       assert.deepEqual(got.encodeResult, { ok: v.hex });
@@ -93,4 +97,45 @@ frames.forEach((v, i) => {
       assert.equal(error.code, v.code);
     }
   });
+});
+frameTests(frames, () => observed.framing, 'framing vector');
+frameTests(framesV03, () => observed.framingV03, 'v0.3 framing vector');
+
+test('results.json in Chromium: GVM32, VM error codes, proposed results, hashes', () => {
+  const got = observed.results;
+  results.gvm32.forEach((v, i) => {
+    if ('error' in v) {
+      const error = thrown(got.gvm32[i], v.text);
+      assert.deepEqual([got.gvm32[i].error.name, error.kind], ['Gvm32Error', v.error]);
+    } else {
+      assert.deepEqual(got.gvm32[i], { ok: [v.text, v.hex] });
+    }
+  });
+  results.vm_error_codes.forEach((v, i) => {
+    if ('error' in v) {
+      const error = thrown(got.vmErrorCodes[i], v.text);
+      assert.deepEqual([got.vmErrorCodes[i].error.name, error.kind], ['VmErrorCodeError', v.error]);
+    } else {
+      const params = v.param === null ? [] : [v.param];
+      assert.deepEqual(got.vmErrorCodes[i], { ok: { publicCode: v.public_code, detail: v.detail, path: v.path, params, text: v.text } });
+    }
+  });
+  assert.deepEqual(got.proposed, results.proposed.map((v) => v.derived));
+  assert.deepEqual(got.smallHashes, results.small_hashes.map((v) => v.hash));
+  assert.deepEqual(got.accumulators, results.accumulators.map((v) => v.finalized));
+  assert.deepEqual(got.executionHashes, results.execution_hashes.map((v) => v.hash));
+});
+
+test('nondet.json in Chromium: validator and host verdicts', () => {
+  nondet.validator.forEach((v, i) => {
+    const got = observed.nondet.validator[i];
+    if ('error' in v) {
+      const error = thrown(got, v.name);
+      assert.deepEqual([got.error.name, error.kind], ['VerdictError', v.error], v.name);
+      if (v.error === 'frame') assert.ok(got.error.causeKind, v.name);
+    } else {
+      assert.deepEqual(got, { ok: v.verdict }, v.name);
+    }
+  });
+  assert.deepEqual(observed.nondet.host, nondet.host.map((v) => ({ agree: v.verdict === 'agree', vmError: v.vm_error })));
 });
