@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Instruction counts of validate, decode, decode_bytes and encode on issue
-# 26's payloads, under callgrind, against benches/icount.json: fails when a
-# count grows more than 10% over its recorded figure.
+# Instruction counts of validate, decode, decode_bytes, decode_document,
+# decode_document_bytes and encode on issue 26's payloads, under callgrind,
+# against benches/icount.json: fails when a count grows more than 10% over
+# its recorded figure.
 #
 #   bash benches/icount.sh            # check (CI runs this)
 #   bash benches/icount.sh --record   # rewrite benches/icount.json (a new

@@ -1,7 +1,8 @@
-//! Issue 26's figures: owned decoding, validation and encoding of the three
-//! payloads of `src/fresh.rs` beside the reference (`genlayer_calldata`
-//! 0.0.2), in one process, on the system allocator (no mimalloc here: the
-//! issue measured with the allocator users get by default).
+//! Issue 26's figures: owned decoding (`Value` and `Document`), validation
+//! and encoding of the three payloads of `src/fresh.rs` beside the
+//! reference (`genlayer_calldata` 0.0.2), in one process, on the system
+//! allocator (no mimalloc here: the issue measured with the allocator users
+//! get by default).
 //!
 //! Interleaved like `serde_ratios`: every round times each operation once,
 //! back to back (in reverse order every other round; the fastest of three
@@ -14,7 +15,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use bytes::Bytes;
-use genvm_calldata::{decode, decode_bytes, decode_ref, encode, validate};
+use genvm_calldata::{
+    decode, decode_bytes, decode_document, decode_document_bytes, decode_ref, encode, validate,
+};
 
 const ROUNDS: usize = 15;
 
@@ -52,6 +55,9 @@ fn main() {
         let reference = genlayer_calldata::decode(input).expect("valid payload");
         assert_eq!(genlayer_calldata::encode(&reference), input);
         assert_eq!(encode(&ours), input);
+        let document = decode_document(input).expect("valid payload");
+        assert_eq!(document, ours);
+        assert_eq!(document.to_string(), ours.to_string());
         let ops: Vec<Op> = vec![
             (
                 "reference/decode",
@@ -64,6 +70,14 @@ fn main() {
             (
                 "ours/decode_bytes",
                 Box::new(|| drop(black_box(decode_bytes(black_box(shared.clone()))))),
+            ),
+            (
+                "ours/decode_document",
+                Box::new(|| drop(black_box(decode_document(black_box(input))))),
+            ),
+            (
+                "ours/decode_document_bytes",
+                Box::new(|| drop(black_box(decode_document_bytes(black_box(shared.clone()))))),
             ),
             (
                 "ours/validate",
@@ -90,6 +104,10 @@ fn main() {
             op();
             op();
         }
+        let reference_encode = ops
+            .iter()
+            .position(|(name, _)| *name == "reference/encode")
+            .expect("the reference's encode");
         let mut seconds = vec![Vec::new(); ops.len()];
         let mut ratios = vec![Vec::new(); ops.len()];
         for round in 0..ROUNDS {
@@ -108,7 +126,11 @@ fn main() {
                 }
             }
             for (index, (name, _)) in ops.iter().enumerate() {
-                let against = if name.ends_with("encode") { 5 } else { 0 };
+                let against = if name.ends_with("encode") {
+                    reference_encode
+                } else {
+                    0
+                };
                 seconds[index].push(times[index]);
                 ratios[index].push(times[against] / times[index]);
             }

@@ -1,4 +1,5 @@
-//! Instruction counts of `validate`, `decode` and `encode` on issue 26's
+//! Instruction counts of `validate`, `decode`, `decode_document` and
+//! `encode` on issue 26's
 //! three payloads (`src/fresh.rs`), under callgrind, against the counts
 //! checked in as `benches/icount.json`: a count more than 10% over its
 //! recorded figure fails, so a slowdown shows up in the change that makes
@@ -15,10 +16,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bytes::Bytes;
-use genvm_calldata::{decode, decode_bytes, encode, validate, Value};
+use genvm_calldata::{
+    decode, decode_bytes, decode_document, decode_document_bytes, encode, validate, Value,
+};
 use genvm_calldata_benches::{fresh, Payload};
 
-const OPS: [&str; 4] = ["validate", "decode", "decode_bytes", "encode"];
+const OPS: [&str; 6] = [
+    "validate",
+    "decode",
+    "decode_bytes",
+    "decode_document",
+    "decode_document_bytes",
+    "encode",
+];
 /// A count may grow this much over the recorded one.
 const TOLERANCE: f64 = 0.10;
 
@@ -41,6 +51,12 @@ pub fn icount_measure(op: &str, input: &Input) {
         ("decode_bytes", Input::Shared(bytes)) => {
             drop(black_box(decode_bytes(black_box(bytes.clone()))))
         }
+        ("decode_document", Input::Slice(bytes)) => {
+            drop(black_box(decode_document(black_box(bytes))))
+        }
+        ("decode_document_bytes", Input::Shared(bytes)) => {
+            drop(black_box(decode_document_bytes(black_box(bytes.clone()))))
+        }
         ("encode", Input::Tree(value)) => drop(black_box(encode(black_box(value)))),
         _ => panic!("unknown operation {op}"),
     }
@@ -56,7 +72,7 @@ fn payload(name: &str) -> Payload {
 fn run(name: &str, op: &str, times: usize) {
     let bytes = payload(name).bytes;
     let input = match op {
-        "decode_bytes" => Input::Shared(Bytes::from(bytes)),
+        "decode_bytes" | "decode_document_bytes" => Input::Shared(Bytes::from(bytes)),
         "encode" => Input::Tree(decode(&bytes).expect("valid payload")),
         _ => Input::Slice(bytes),
     };

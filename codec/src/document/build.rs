@@ -14,6 +14,9 @@ use crate::read::{Item, Sink};
 /// [`Builder::open`]).
 const NOWHERE: usize = usize::MAX / 2;
 
+/// Input bytes per node the arena is first sized for (it grows past that).
+const ESTIMATE: usize = 4;
+
 /// Fills the arena as the reader reports values.
 ///
 /// When a container opens, a block of places for all its children (two per
@@ -23,8 +26,12 @@ const NOWHERE: usize = usize::MAX / 2;
 /// contiguous, and the root is the arena's first node.
 ///
 /// In a valid input every value and every map key takes a byte of its own,
-/// so a document has at most as many nodes as its input has bytes: the
-/// arena is allocated once at that size. An invalid input may claim counts
+/// so a document has at most as many nodes as its input has bytes: that
+/// bounds the arena. It is first sized for a node per [`ESTIMATE`] bytes
+/// and doubles (up to the bound) when a container needs more: sized at the
+/// bound, most of it was never touched, and the allocator handed out fresh
+/// pages for it on every decode (750 page faults a decode of `int_rows`,
+/// which took longer than `decode`). An invalid input may claim counts
 /// (each checked against the bytes left, but nested ones add up) beyond it;
 /// a container whose block would pass that bound is given no room, its
 /// children are not kept, and the input is refused by the reader later
@@ -47,9 +54,7 @@ pub(super) struct Builder {
 impl Builder {
     pub(super) fn new(input: &Bytes) -> Builder {
         let bound = input.len();
-        let mut slots = Vec::new();
-        // All at once when the allocator has it; else grown as needed.
-        let _ = slots.try_reserve_exact(bound);
+        let mut slots = Vec::with_capacity(bound / ESTIMATE + 1);
         // The root's place.
         slots.push(Slot::EMPTY);
         Builder {
@@ -92,7 +97,10 @@ impl Builder {
 
     #[inline(always)]
     fn int(&mut self, int: IntRef<'_>) -> Slot {
-        match int.small_parts() {
+        // `to_int` of an argument the reader packed (up to 128 bits) only
+        // moves it; a wider header is unpacked here, once.
+        let int = int.to_int();
+        match int.as_int_ref().small_parts() {
             Some((negative, arg)) if arg <= u64::MAX as u128 => {
                 let kind = if negative { Kind::NegInt } else { Kind::PosInt };
                 Slot::new(kind, 0, arg as u64)
@@ -102,8 +110,8 @@ impl Builder {
     }
 
     #[inline(never)]
-    fn wide_int(&mut self, int: IntRef<'_>) -> Slot {
-        self.wide.push(int.to_int());
+    fn wide_int(&mut self, int: Int) -> Slot {
+        self.wide.push(int);
         Slot::new(Kind::WideInt, 0, (self.wide.len() - 1) as u64)
     }
 
@@ -123,6 +131,10 @@ impl Builder {
     fn open(&mut self, kind: Kind, len: usize, places: usize) {
         let first = self.slots.len();
         let block = if first + places <= self.bound {
+            let spare = self.slots.capacity() - first;
+            if places > spare {
+                self.grow(places);
+            }
             self.slots.resize(first + places, Slot::EMPTY);
             first
         } else {
@@ -133,6 +145,18 @@ impl Builder {
         self.put(Slot::new(kind, len as u32, block as u64));
         self.parents.push(self.next);
         self.next = block;
+    }
+}
+
+impl Builder {
+    /// Room for `places` more nodes: twice the arena, at most the bound
+    /// (which `open` checked `places` fits in).
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, places: usize) {
+        let len = self.slots.len();
+        let wanted = (2 * self.slots.capacity()).clamp(len + places, self.bound);
+        self.slots.reserve_exact(wanted - len);
     }
 }
 

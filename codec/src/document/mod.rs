@@ -7,8 +7,9 @@
 //! string, a map key, an address) or a range of the arena (a container's
 //! children, contiguous: an array's elements, a map's keys and values
 //! alternating). Integers wider than 64 bits are kept in a side table. So a
-//! document costs three allocations whatever it holds, and dropping it
-//! frees them without visiting a node.
+//! document is at most four allocations whatever it holds (the input's
+//! copy, the arena, the wide integers, the part its clones share), and
+//! dropping it frees them without visiting a node.
 
 mod build;
 mod node;
@@ -90,9 +91,9 @@ struct Inner {
 /// Reading starts at [`root`](Document::root). Strings, byte strings and
 /// addresses are spans of the one copy of the input, containers' children
 /// lie next to each other in the arena (a map's by key order, so
-/// [`MapNode::get`] is a binary search), and the whole document is three
-/// allocations behind one reference count: cloning it is a count bump,
-/// dropping the last clone frees the three without visiting a node. It is
+/// [`MapNode::get`] is a binary search), and the whole document is at most
+/// four allocations behind one reference count: cloning it is a count bump,
+/// dropping the last clone frees them without visiting a node. It is
 /// immutable; [`to_value`](Document::to_value) makes a [`Value`](crate::Value)
 /// to change. Its encoding is its input ([`as_bytes`](Document::as_bytes)),
 /// canonical because the input was validated. `Display` prints the text form,
