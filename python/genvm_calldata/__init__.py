@@ -21,10 +21,14 @@ Result frames of both generations, in a context: :func:`decode_result`,
 :func:`check_proposed_result`, :func:`validator_verdict`,
 :func:`host_verdict`, GVM32, and the hashes (:func:`subvm_small_hash`,
 :class:`SubVmHashes`, :func:`execution_hash`).
+
+Contract schemas (``#get-schema``): :class:`Schema` reads one, checks
+calls, deployments and return values against it and builds calls from
+loosely typed values; what does not fit raises :class:`SchemaError`.
 """
 
 from ._calls import AbiGeneration, MethodCall, call_key, decode_call, encode_call, migrate_call
-from ._errors import CalldataError, Gvm32Error, MethodCallError, VerdictError, VmErrorCodeError
+from ._errors import CalldataError, Gvm32Error, MethodCallError, SchemaError, VerdictError, VmErrorCodeError
 from ._frames import (
     FatalVMError,
     FrameContext,
@@ -50,6 +54,7 @@ from ._results import (
     validator_verdict,
     vm_error_matches,
 )
+from ._schema import Method, Schema
 
 __all__ = [
     "AbiGeneration",
@@ -59,11 +64,14 @@ __all__ = [
     "FrameContext",
     "Gvm32Error",
     "InternalError",
+    "Method",
     "MethodCall",
     "MethodCallError",
     "Result",
     "ResultKind",
     "Return",
+    "Schema",
+    "SchemaError",
     "SubVmHashes",
     "UserError",
     "VMError",

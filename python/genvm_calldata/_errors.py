@@ -113,3 +113,36 @@ class VerdictError(ValueError):
 
     def __reduce__(self):
         return type(self), (self.kind, str(self), self.frame_error)
+
+
+class SchemaError(ValueError):
+    """A contract schema that cannot be read, or a call, deployment, return
+    value or argument that does not fit one (``spec/schema.md``).
+
+    ``kind`` is the schema crate's name (``"bad_type"``, ``"unknown_method"``,
+    ``"type_mismatch"``, ``"bad_value"``, ``"ambiguous"``, ...), ``path``
+    where (``"args[1].owner"``, ``"kwargs.memo"``, ``"ret[0]"``, in a schema
+    ``"methods.transfer.params[1][1]"``; ``""`` for the whole input) and
+    ``message`` what, without the path; ``str()`` is ``path: message``. For
+    ``"not_calldata"`` and ``"not_a_call"``, ``call_error`` (also the
+    ``__cause__``) is the codec's :class:`MethodCallError`.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        path: str = "",
+        message: str = "",
+        text: str = "",
+        call_error: Optional[MethodCallError] = None,
+    ) -> None:
+        super().__init__(text or (f"{path}: {message}" if path else message or kind))
+        self.kind = kind
+        self.path = path
+        self.message = message
+        self.call_error = call_error
+        if call_error is not None:
+            self.__cause__ = call_error
+
+    def __reduce__(self):
+        return type(self), (self.kind, self.path, self.message, str(self), self.call_error)

@@ -11,6 +11,7 @@ mod from_python;
 mod gc_pause;
 mod input;
 mod results;
+mod schema;
 mod to_python;
 
 use genvm_calldata::{
@@ -117,6 +118,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(calls::encode_call, module)?)?;
     module.add_function(wrap_pyfunction!(calls::decode_call, module)?)?;
     module.add_function(wrap_pyfunction!(calls::migrate_call, module)?)?;
+    module.add_class::<schema::Schema>()?;
     module.add_class::<results::SubVmHashes>()?;
     module.add_function(wrap_pyfunction!(results::check_proposed_result, module)?)?;
     module.add_function(wrap_pyfunction!(results::parse_vm_error_code, module)?)?;

@@ -9,6 +9,7 @@ import genvm_calldata as gc
 
 USES = '''
 import array
+import typing
 import genvm_calldata as gc
 
 data: bytes = gc.encode({"a": [1, gc.Address(b"\\x00" * 20)]})
@@ -54,7 +55,24 @@ whole: bytes = gc.execution_hash(backtrace=[], data=None, data_fees_consumed=1, 
                                  emissions=[], kind="VMError", storage_changes=[],
                                  subvm_hashes=hashes.finalize(), wasm_store_hashes={})
 errors: "tuple[ValueError, ...]" = (gc.VerdictError("fatal"), gc.Gvm32Error("non_zero_padding"),
-                                    gc.VmErrorCodeError("unknown_code"))
+                                    gc.VmErrorCodeError("unknown_code"), gc.SchemaError("bad_type", "ret"))
+schema = gc.Schema.from_json('{"ctor": {"params": [], "kwparams": {}}, "methods": {}}')
+methods: "typing.Mapping[str, gc.Method]" = schema.methods
+ctor: gc.Method = schema.constructor
+ctor_params: "tuple[tuple[str, str], ...]" = ctor.params
+ret: "str | None" = ctor.ret
+gas: "int | None" = ctor.min_gas_leader
+found: "gc.Method | None" = schema.method("#get-schema")
+schema.check_call(b"", abi="v0.3", strict=True)
+schema.check_deployment(bytearray(), abi="v0.2")
+schema.check_return("#get-schema", memoryview(b""), strict=False)
+built: bytes = schema.build_call("transfer", "0x" + "00" * 20, 5, abi="v0.3", memo="rent")
+deployed: bytes = schema.build_deployment(1, abi="v0.2")
+loose: bytes = schema.build(None, [1], {"a": b"x"}, abi="v0.2", strict=True)
+again_schema: gc.Schema = gc.Schema.from_calldata(gc.encode("{}"))
+schema_error = gc.SchemaError("not_a_call")
+path: str = schema_error.path
+its_cause: "gc.MethodCallError | None" = schema_error.call_error
 '''
 MISTAKES = '''
 import genvm_calldata as gc
@@ -71,6 +89,8 @@ gc.decode_result(b"\\x00\\x00", context="inner")
 gc.subvm_small_hash("Fatal", 1, bytes(32), {})
 index: str = gc.Gvm32Error("invalid_character", "", 1).index
 gc.validator_verdict(b"", b"", "v0.3")
+gc.Schema.from_json(b"{}")
+gc.Schema("{}").check_call(b"", abi="v1")
 '''
 
 
@@ -96,4 +116,4 @@ def test_mypy_finds_the_mistakes(tmp_path):
     status, output = mypy(tmp_path, MISTAKES)
     assert status == 1
     lines = sorted(int(line.split(":")[1]) for line in output.splitlines() if ": error:" in line)
-    assert lines == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], output
+    assert lines == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17], output
