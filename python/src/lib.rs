@@ -1,7 +1,9 @@
 //! `genvm_calldata._native`: the Python binding of the `genvm-calldata`
-//! codec (PyO3). The package `genvm_calldata` (`python/genvm_calldata/`)
-//! re-exports it with the frame classes, `MethodCall`, `CalldataError` and
-//! `MethodCallError`.
+//! codec and the `genvm-calldata-schema` crate (PyO3). The package
+//! `genvm_calldata` (`python/genvm_calldata/`) re-exports it with the frame
+//! classes, `MethodCall`, `VmErrorCode`, `Schema` and `Method`, and the
+//! exceptions (`CalldataError`, `MethodCallError`, `VmErrorCodeError`,
+//! `Gvm32Error`, `VerdictError`, `SchemaError`).
 
 mod address;
 mod calls;

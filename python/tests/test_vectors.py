@@ -28,8 +28,7 @@ def names(vectors):
 def test_the_vectors_are_all_here():
     assert len(VALID) > 90 and len(INVALID) > 60
     # results.json, nondet.json and framing.json's vectors_v0_3 run in
-    # test_results.py; schema.json is for functions this package does not
-    # bind (yet).
+    # test_results.py, schema.json in test_schema.py.
     assert {path.name for path in VECTORS.glob("*.json")} == {
         "calldata.json", "framing.json", "host-calls.json", "method-calls.json", "typed.json",
         "results.json", "nondet.json", "schema.json"}
