@@ -12,9 +12,11 @@ pub use zoo::serde_zoo_round_trips;
 use arbitrary::{Arbitrary, Unstructured};
 use genvm_calldata::{decode, decode_bytes, decode_ref, encode, encoded_len, validate, Value};
 
-/// Any input: no panic; `validate`, `decode_ref`, `decode` and `decode_bytes`
-/// agree on the verdict (and the error); accepted input re-encodes to itself
-/// from the owned tree and from the view, and both print the same text.
+/// Any input: no panic; `validate`, `decode_ref`, `decode`, `decode_bytes`,
+/// `decode_document` and `decode_document_bytes` agree on the verdict (and
+/// the error); accepted input re-encodes to itself from the owned tree and
+/// from the view, the document's encoding is the input, and the three print
+/// the same text.
 pub fn decode_agrees(data: &[u8]) {
     let verdict = validate(data);
     let owned = decode(data);
@@ -31,6 +33,35 @@ pub fn decode_agrees(data: &[u8]) {
     );
     let shared = decode_bytes(data.to_vec().into());
     assert_eq!(shared, owned, "decode_bytes and decode disagree");
+    let document = genvm_calldata::decode_document(data);
+    assert_eq!(
+        document.as_ref().err(),
+        verdict.as_ref().err(),
+        "decode_document and validate disagree"
+    );
+    let shared_document = genvm_calldata::decode_document_bytes(data.to_vec().into());
+    assert_eq!(
+        shared_document, document,
+        "decode_document_bytes and decode_document disagree"
+    );
+    if let (Ok(document), Ok(value)) = (&document, &owned) {
+        assert_eq!(
+            document.as_bytes(),
+            data,
+            "the document's encoding is not the input"
+        );
+        assert!(document == value, "the document and the tree differ");
+        assert_eq!(
+            &document.to_value(),
+            value,
+            "the document's to_value differs"
+        );
+        assert_eq!(
+            document.to_string(),
+            value.to_string(),
+            "the document's text differs"
+        );
+    }
     if let (Ok(value), Ok(view)) = (owned, view) {
         assert_eq!(
             encode(&value),
