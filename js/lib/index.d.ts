@@ -311,3 +311,100 @@ export declare function migrateCall(bytes: Uint8Array, options: MigrateOptions):
 
 /** The module's memory (its buffer grows only to fit the largest input seen). */
 export declare function wasmMemory(): WebAssembly.Memory;
+
+/** A parameter of a schema's method: its name and its type in the signature notation ("list[address]", "int | null"). */
+export interface SchemaParam {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** A method of a Schema, or its constructor (`name` null, `ret` null). */
+export interface SchemaMethod {
+  readonly name: string | null;
+  /** "view balance_of(owner: address) -> int", "write payable ...", "constructor(...)". */
+  readonly signature: string;
+  readonly params: readonly SchemaParam[];
+  readonly kwparams: readonly SchemaParam[];
+  readonly readonly: boolean;
+  readonly payable: boolean;
+  readonly ret: string | null;
+  readonly minGasLeader: bigint | null;
+  readonly minGasValidator: bigint | null;
+}
+
+export interface SchemaCheckOptions {
+  /** Default "v0.2". */
+  abi?: AbiGeneration;
+  /** Every parameter given and every record field present. Default false. */
+  strict?: boolean;
+}
+
+/**
+ * A loose argument for buildCall: read by its parameter's type as Rust's
+ * build_call reads JSON (numbers, decimal strings and bigints within 64
+ * bits for int, "0x" hex for address and bytes, base64 for bytes, arrays,
+ * objects and Maps). An argument holding a value JSON cannot carry exactly
+ * (a bigint beyond 64 bits, a Uint8Array, an Address) is given as calldata
+ * instead and must fit its type as it is.
+ */
+export type LooseValue = EncodableValue;
+
+/**
+ * A contract schema (what `#get-schema` returns), read strictly. It lives
+ * in the schema module's memory until `free()` (or until collected). In a
+ * browser, `await Schema.load()` once first; Node loads the module on the
+ * first fromJson.
+ */
+export declare class Schema {
+  private constructor();
+  /** Loads the schema module (genvm_calldata_schema.wasm, beside the package). */
+  static load(): Promise<void>;
+  /** @throws SchemaError, or Error when the schema module is not loaded (browser) */
+  static fromJson(json: string): Schema;
+  /** The public methods by name (sorted by name). */
+  readonly methods: ReadonlyMap<string, SchemaMethod>;
+  /** The constructor's description (this own property shadows Object's `constructor`). */
+  readonly constructor: SchemaMethod;
+  /** Frees the schema's memory; the object throws on every use after. */
+  free(): void;
+  /** @throws SchemaError */
+  checkCall(bytes: Uint8Array, options?: SchemaCheckOptions): void;
+  /** @throws SchemaError */
+  checkDeployment(bytes: Uint8Array, options?: SchemaCheckOptions): void;
+  /** Checks a return value against `method`'s return type (paths start with "ret"). @throws SchemaError */
+  checkReturn(method: string, bytes: Uint8Array, options?: { strict?: boolean }): void;
+  /** A call's calldata from loose values. @throws SchemaError, TypeError, CalldataError */
+  buildCall(
+    method: string,
+    args?: readonly LooseValue[],
+    kwargs?: ReadonlyMap<string, LooseValue> | { readonly [name: string]: LooseValue } | null,
+    options?: SchemaCheckOptions,
+  ): Uint8Array;
+  /** A deployment's calldata from loose values. @throws SchemaError, TypeError, CalldataError */
+  buildDeployment(
+    args?: readonly LooseValue[],
+    kwargs?: ReadonlyMap<string, LooseValue> | { readonly [name: string]: LooseValue } | null,
+    options?: SchemaCheckOptions,
+  ): Uint8Array;
+}
+
+/**
+ * A schema that cannot be read, or calldata or input that does not fit
+ * one. The message is `path: what` (`what` alone for an empty path).
+ */
+export declare class SchemaError extends Error {
+  readonly name: "SchemaError";
+  /** The schema crate's name: "invalid_json", "bad_schema", "unknown_method", "type_mismatch", ... */
+  readonly kind: string;
+  /** Where: "args[1].owner", "kwargs.memo", "ret[0]", "methods.m.params[0][1]"; "" for the whole input. */
+  readonly path: string;
+  /** For "not_calldata" and "not_a_call": the codec's method-call error name. */
+  readonly callError: MethodCallErrorKind | null;
+  /** For "not_calldata": why the bytes are not calldata. */
+  readonly cause?: CalldataError;
+}
+
+/** How many schemas the schema module holds (0 before it is loaded), for leak checks. */
+export declare function schemaCount(): number;
+/** The schema module's memory, or null before it is loaded. */
+export declare function schemaMemory(): WebAssembly.Memory | null;

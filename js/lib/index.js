@@ -13,6 +13,7 @@ export {
   checkProposedResult, executionHash, gvm32Decode, gvm32Encode, hostVerdict, SubVmHashes, subvmSmallHash,
   validatorVerdict, VmErrorCode, vmErrorMatches,
 } from "./results.js";
+export { Schema, SchemaError, schemaCount, schemaMemory } from "./schema.js";
 
 function checkBytes(bytes, what) {
   if (!(bytes instanceof Uint8Array)) {
