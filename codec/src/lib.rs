@@ -11,10 +11,10 @@
 // visit        the reader's single pass as public events
 // value_ref    ValueRef, ArrayRef, MapRef: borrowed views and iterators
 // value        Value, Map, Str, owned copies of views
-// document     Document: one validated input and an arena of 16-byte nodes
 // encode       Encode for values and views, encode entry points
 // decode       validate, decode_ref, decode, decode_bytes
 // text         the text form: printing and parsing
+// document     Document: one validated input and an arena of 16-byte nodes
 // serde        the serde data format
 // arbitrary    Arbitrary for Value
 // method_call  MethodCall, call keys, migration between generations
