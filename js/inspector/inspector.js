@@ -1,7 +1,8 @@
-// The calldata inspector. Every decoding, validation and printing step is the
-// genvm-calldata package's; this file only reads the input's transport
-// encoding (hex, base64, a file), draws the tree from decoded values and draws
-// the hex view.
+// The calldata inspector. Every decoding, validation, printing and schema
+// checking step is the genvm-calldata package's; this file only reads the
+// input's transport encoding (hex, base64, a file), draws the tree from
+// decoded values, the hex view, and a call's arguments beside its method's
+// parameters (the schema module is loaded when a schema is first given).
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,6 +20,22 @@ const examples = {
   invalid: { mode: 'value', input: '16 06 6d6574686f64 24 70696e67 04 61726773 05' },
 };
 
+// The schema the "token schema" button fills in: the contract call example's
+// method, whose tags do not take null.
+const exampleSchema = JSON.stringify({
+  ctor: { params: [['name', 'string']], kwparams: {} },
+  methods: {
+    balance_of: { params: [['owner', 'address']], kwparams: {}, readonly: true, ret: 'int' },
+    transfer: {
+      params: [['to', 'address'], ['amount', 'int']],
+      kwparams: { memo: 'string', tags: [{ $rep: { $or: ['bytes', 'bool'] } }] },
+      readonly: false,
+      payable: false,
+      ret: 'bool',
+    },
+  },
+}, null, 1);
+
 const ROW = 16; // bytes per hex view row
 const MAX_ROWS = 256; // hex view rows drawn; a larger input shows a window
 const MAX_CHILDREN = 500; // tree children drawn per container
@@ -34,6 +51,7 @@ class InputError extends Error {
 }
 
 let calldata; // the package, once loaded
+let schema = null; // the Schema read from the schema input, if any
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -206,8 +224,10 @@ function textView(text, error) {
 }
 
 function clear() {
-  for (const id of ['value-pane', 'text-pane', 'hex-pane', 'error']) $(id).hidden = true;
-  for (const id of ['tree', 'text', 'hex', 'status', 'error-kind', 'error-where', 'error-message']) $(id).replaceChildren();
+  for (const id of ['value-pane', 'text-pane', 'hex-pane', 'error', 'call-pane', 'call-error']) $(id).hidden = true;
+  for (const id of ['tree', 'text', 'hex', 'status', 'error-kind', 'error-where', 'error-message', 'signature', 'args', 'call-error-kind', 'call-error-message']) {
+    $(id).replaceChildren();
+  }
 }
 
 // The status line: valid or not, how the input was read, its size and facts.
@@ -261,10 +281,95 @@ function showValue(input) {
   showTree('Value', undefined, value);
   showText(calldata.toText(input.bytes));
   showHex('Bytes', input.bytes);
+  if (schema) showCall(input.bytes);
+}
+
+// The call the bytes are, in the ABI generation picked ("auto": the first
+// the package reads them as).
+function readCall(bytes) {
+  const picked = $('abi').value;
+  let failure;
+  for (const abi of picked === 'auto' ? ['v0.2', 'v0.3'] : [picked]) {
+    try {
+      return { abi, call: calldata.decodeCall(bytes, { abi }) };
+    } catch (error) {
+      if (!(error instanceof calldata.MethodCallError)) throw error;
+      failure = error;
+    }
+  }
+  return { failure };
+}
+
+// Which argument a schema error's path starts at: ["args", index] or
+// ["kwargs", name] (paths as spec/schema.md writes them), or null.
+function argumentOf(path) {
+  const positional = /^args\[(\d+)\]/.exec(path);
+  if (positional) return ['args', Number(positional[1])];
+  const named = /^kwargs(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  if (named) return ['kwargs', named[1] ?? JSON.parse(named[2])];
+  return null;
+}
+
+function callError(kind, message) {
+  $('call-error-kind').textContent = kind;
+  $('call-error-message').textContent = message;
+  $('call-error').hidden = false;
+}
+
+// The call pane: the method's signature, then each argument with the
+// parameter it sets; the one the schema refuses is marked with the error.
+function showCall(bytes) {
+  $('call-pane').hidden = false;
+  const { abi, call, failure } = readCall(bytes);
+  if (!call) {
+    $('call-title').textContent = 'Not a method call';
+    callError(failure.kind, failure.message);
+    return;
+  }
+  const deployment = call.method === null;
+  const method = deployment ? schema.constructor : schema.methods.get(call.method);
+  $('call-title').textContent = `${deployment ? 'Deployment · constructor' : `Call · ${call.method}`} · ${abi}`;
+  $('signature').textContent = method?.signature ?? `no method ${JSON.stringify(call.method)} in the schema`;
+  let refused = null;
+  try {
+    if (deployment) schema.checkDeployment(bytes, { abi });
+    else schema.checkCall(bytes, { abi });
+  } catch (error) {
+    if (!(error instanceof calldata.SchemaError)) throw error;
+    refused = error;
+  }
+  const at = refused ? argumentOf(refused.path) : null;
+  const param = (name) => method?.kwparams.find((p) => p.name === name) ?? method?.params.find((p) => p.name === name);
+  const rows = [
+    ...call.args.map((value, i) => ({ where: ['args', i], param: method?.params[i], label: `${i}`, value })),
+    ...[...call.kwargs].map(([name, value]) => ({ where: ['kwargs', name], param: param(name), label: name, value })),
+  ];
+  const table = $('args');
+  table.append(el('tr', {}, el('th', {}, 'argument'), el('th', {}, 'parameter'), el('th', {}, 'type'), el('th', {}, 'value')));
+  let marked = false;
+  for (const row of rows) {
+    const bad = at !== null && at[0] === row.where[0] && at[1] === row.where[1];
+    marked ||= bad;
+    const valueCell = el('td', { class: 'arg-value' }, calldata.toText(calldata.encode(row.value)));
+    if (bad) valueCell.append(el('span', { class: 'arg-error' }, `${refused.kind}: ${refused.message}`));
+    const where = row.where[0] === 'args' ? `args[${row.where[1]}]` : `kwargs ${JSON.stringify(row.where[1])}`;
+    table.append(el(
+      'tr',
+      { class: bad ? 'bad' : row.param ? 'ok' : 'unknown', 'data-where': where },
+      el('td', { class: 'arg-where' }, where),
+      el('td', { class: 'arg-name' }, row.param?.name ?? '(none)'),
+      el('td', { class: 'arg-type' }, row.param?.type ?? ''),
+      valueCell,
+    ));
+  }
+  // An error at no argument's row (an unknown method, a missing argument...).
+  if (refused && !marked) callError(refused.kind, refused.message);
 }
 
 function showFrame(input) {
-  const result = calldata.decodeResult(input.bytes);
+  // "auto" reads the default generation's frames (v0.2); v0.3's as a sub-VM result.
+  const abi = $('abi').value === 'v0.3' ? 'v0.3' : 'v0.2';
+  const result = calldata.decodeResult(input.bytes, { abi });
   status(true, input, `code ${result.code}`);
   if ('value' in result) {
     showTree(`Frame · ${result.code} value`, undefined, result.value);
@@ -310,7 +415,57 @@ async function openFile(file) {
   render();
 }
 
+// Reads the schema input (loading the schema module the first time) and
+// redraws; a newer edit supersedes one still loading.
+async function readSchema() {
+  const text = $('schema').value;
+  const shown = $('schema-status');
+  document.body.dataset.schema = 'loading';
+  schema?.free();
+  schema = null;
+  shown.className = 'source';
+  shown.textContent = '';
+  if (text.trim() !== '') {
+    try {
+      await calldata.Schema.load();
+    } catch (error) {
+      shown.className = 'source bad';
+      shown.textContent = `The schema module did not load (${error.message}).`;
+    }
+    if ($('schema').value !== text) return;
+    try {
+      schema = calldata.Schema.fromJson(text);
+      shown.textContent = `Schema: ${plural(schema.methods.size, 'method', 'methods')} (${[...schema.methods.keys()].join(', ')})`;
+    } catch (error) {
+      if (!(error instanceof calldata.SchemaError)) throw error;
+      shown.className = 'source bad';
+      shown.replaceChildren(el('span', { class: 'error-kind', id: 'schema-error-kind' }, error.kind), error.message);
+    }
+  }
+  render();
+  document.body.dataset.schema = schema ? 'ok' : text.trim() === '' ? 'none' : 'bad';
+}
+
+async function openSchemaFile(file) {
+  try {
+    $('schema').value = await file.text();
+  } catch (error) {
+    $('schema-status').textContent = `${file.name} could not be read: ${error.message}`;
+    return;
+  }
+  await readSchema();
+}
+
 function wire() {
+  $('schema').addEventListener('input', readSchema);
+  $('abi').addEventListener('change', render);
+  $('schema-file').addEventListener('change', () => $('schema-file').files[0] && openSchemaFile($('schema-file').files[0]));
+  for (const button of document.querySelectorAll('[data-schema-example]')) {
+    button.addEventListener('click', () => {
+      $('schema').value = exampleSchema;
+      readSchema();
+    });
+  }
   $('input').addEventListener('input', () => {
     $('source').textContent = '';
     render();
@@ -354,6 +509,7 @@ async function main() {
   }
   wire();
   render();
+  document.body.dataset.schema = 'none';
   document.body.dataset.ready = 'true';
 }
 

@@ -10,8 +10,9 @@ import { launch, open } from './browser/chromium.mjs';
 import { serve } from './browser/server.mjs';
 import { hex, unhex } from './browser/shape.mjs';
 
-const load = (name) =>
-  JSON.parse(readFileSync(new URL(`../../spec/vectors/${name}.json`, import.meta.url), 'utf8')).vectors;
+const file = (name) => JSON.parse(readFileSync(new URL(`../../spec/vectors/${name}.json`, import.meta.url), 'utf8'));
+const load = (name) => file(name).vectors;
+const schemas = file('schema');
 const values = load('calldata');
 const frames = load('framing');
 const vector = (name) => values.find((v) => v.name === name);
@@ -203,6 +204,24 @@ test('every framing vector in "result frame" mode', async () => {
   }
 });
 
+test('every v0.3 subvm framing vector with ABI v0.3', async () => {
+  await page.selectOption('#abi', 'v0.3');
+  for (const v of file('framing').vectors_v0_3.filter((v) => v.context === 'subvm')) {
+    await enter(`0x${v.hex}`, { mode: 'frame', format: 'hex' });
+    const got = await shown();
+    if ('kind' in v) {
+      const expected = expectedFrame(v);
+      assert.equal(got.verdict, 'valid', v.name);
+      assert.ok(got.facts.includes(`code ${expected.code}`), v.name);
+      if (expected.text !== undefined) assert.equal(got.text, expected.text, v.name);
+    } else {
+      assert.equal(got.verdict, 'invalid', v.name);
+      assert.equal(got.error.kind, v.error === 'calldata' ? v.calldata_error : v.error, v.name);
+    }
+  }
+  await page.selectOption('#abi', 'auto');
+});
+
 test('a dropped file and an opened file are read as bytes', async () => {
   const v = vector('contract_call');
   await enter('');
@@ -226,15 +245,137 @@ test('a dropped file and an opened file are read as bytes', async () => {
   assert.equal(await page.inputValue('#input'), `0x${hex(unhex(other.hex))}`);
 });
 
+// The call pane as the page shows it.
+function shownCall() {
+  return page.evaluate(() => {
+    const pane = document.getElementById('call-pane');
+    if (pane.hidden) return null;
+    const error = document.getElementById('call-error');
+    return {
+      title: document.getElementById('call-title').textContent,
+      signature: document.getElementById('signature').textContent,
+      error: error.hidden ? null : { kind: error.querySelector('.error-kind').textContent, message: error.querySelector('.call-error-message').textContent },
+      rows: [...document.querySelectorAll('#args tr[data-where]')].map((row) => ({
+        where: row.dataset.where,
+        state: row.className,
+        name: row.querySelector('.arg-name').textContent,
+        type: row.querySelector('.arg-type').textContent,
+        error: row.querySelector('.arg-error')?.textContent ?? null,
+      })),
+    };
+  });
+}
+
+// Puts a schema into the page and waits until it is read ("ok", "bad" or "none").
+async function enterSchema(text) {
+  await page.fill('#schema', text);
+  await page.waitForFunction(() => ['ok', 'bad', 'none'].includes(document.body.dataset.schema));
+}
+
+// Which argument row a schema error's path names, as the page labels rows.
+function rowOf(path) {
+  const positional = /^args\[(\d+)\]/.exec(path);
+  if (positional) return `args[${positional[1]}]`;
+  const named = /^kwargs(?:\.([A-Za-z_]\w*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  return named ? `kwargs ${JSON.stringify(named[1] ?? JSON.parse(named[2]))}` : null;
+}
+
+test('a schema: every call vector shows its signature and named arguments, the one that does not fit marked', async () => {
+  await enterSchema(schemas.contracts.token);
+  await page.waitForSelector('body[data-schema="ok"]');
+  assert.match(await page.textContent('#schema-status'), /^Schema: 10 methods \(balance_of, batch, /);
+  const token = calldata.Schema.fromJson(schemas.contracts.token);
+  const tree = calldata.Schema.fromJson(schemas.contracts.tree);
+  let current = 'token';
+  let checked = 0;
+  for (const v of schemas.calls) {
+    if (v.strict) continue;
+    const bytes = unhex(v.hex);
+    let call = null;
+    try {
+      call = calldata.decodeCall(bytes, { abi: v.generation });
+    } catch {}
+    // The page reads an unnamed call as a deployment, a named one as a call.
+    if (call && (call.method === null) !== Boolean(v.deployment)) continue;
+    if (v.contract !== current) {
+      await enterSchema(schemas.contracts[v.contract]);
+      await page.waitForSelector('body[data-schema="ok"]');
+      current = v.contract;
+    }
+    await page.selectOption('#abi', v.generation);
+    await enter(`0x${v.hex}`, { format: 'hex' });
+    const got = await shown();
+    const pane = await shownCall();
+    if (v.error === 'not_calldata') {
+      assert.equal(got.verdict, 'invalid', v.name);
+      assert.equal(pane, null, v.name);
+      continue;
+    }
+    assert.equal(got.verdict, 'valid', v.name);
+    if (v.error === 'not_a_call') {
+      assert.deepEqual([pane.title, pane.error.kind], ['Not a method call', v.call_error], v.name);
+      continue;
+    }
+    const schema = v.contract === 'token' ? token : tree;
+    const method = call.method === null ? schema.constructor : schema.methods.get(call.method);
+    assert.equal(pane.signature, method?.signature ?? `no method ${JSON.stringify(call.method)} in the schema`, v.name);
+    assert.equal(pane.rows.length, call.args.length + call.kwargs.size, v.name);
+    call.args.forEach((_, i) => assert.equal(pane.rows[i].name, method?.params[i]?.name ?? '(none)', v.name));
+    const bad = pane.rows.filter((r) => r.state === 'bad');
+    if (!('error' in v)) {
+      assert.deepEqual([bad, pane.error], [[], null], v.name);
+    } else if (rowOf(v.path) && pane.rows.some((r) => r.where === rowOf(v.path))) {
+      assert.deepEqual(bad.map((r) => r.where), [rowOf(v.path)], v.name);
+      assert.ok(bad[0].error.startsWith(`${v.error}: ${v.path}: `), `${v.name}: ${bad[0].error}`);
+      assert.equal(pane.error, null, v.name);
+    } else {
+      assert.equal(bad.length, 0, v.name);
+      assert.equal(pane.error.kind, v.error, v.name);
+    }
+    checked++;
+  }
+  assert.ok(checked >= 30, `${checked} calls shown`);
+  token.free();
+  tree.free();
+  await page.selectOption('#abi', 'auto');
+});
+
+test('a schema that does not read shows its error kind and path; an opened schema file is read', async () => {
+  const bad = schemas.schemas.find((v) => v.error === 'unknown_type' && v.path !== '');
+  await enterSchema(bad.schema);
+  await page.waitForSelector('body[data-schema="bad"]');
+  assert.equal(await page.textContent('#schema-error-kind'), bad.error);
+  assert.match(await page.textContent('#schema-status'), new RegExp(`^${bad.error}${bad.path.replace(/[[\]$.]/g, '\\$&')}: `));
+  await page.setInputFiles('#schema-file', { name: 'tree.json', mimeType: 'application/json', buffer: Buffer.from(schemas.contracts.tree) });
+  await page.waitForSelector('body[data-schema="ok"]');
+  assert.equal(await page.inputValue('#schema'), schemas.contracts.tree);
+  assert.match(await page.textContent('#schema-status'), /^Schema: 1 method \(insert\)/);
+  await enterSchema('');
+  await page.waitForSelector('body[data-schema="none"]');
+  await enter('{"args":[],"method":"insert"}');
+  assert.equal(await shownCall(), null);
+});
+
 test('the page reported no error of its own', () => {
   assert.deepEqual(problems, []);
 });
 
-test('screenshot of the contract call example', async () => {
+test('screenshot of the contract call example, with the example schema', async () => {
   await page.click('button[data-example="call"]');
+  await page.click('button[data-schema-example="token"]');
+  await page.waitForSelector('body[data-schema="ok"]');
   const got = await shown();
   assert.equal(got.verdict, 'valid');
   assert.ok(got.tree.length > 1);
+  const pane = await shownCall();
+  assert.equal(pane.signature, 'write transfer(to: address, amount: int, *, memo: string, tags: list[bytes | bool]) -> bool');
+  assert.deepEqual(pane.rows.map((r) => [r.where, r.name, r.state]), [
+    ['args[0]', 'to', 'ok'],
+    ['args[1]', 'amount', 'ok'],
+    ['kwargs "memo"', 'memo', 'ok'],
+    ['kwargs "tags"', 'tags', 'bad'],
+  ]);
+  assert.equal(pane.rows[3].error, 'type_mismatch: kwargs.tags[2]: expected bytes | bool, found null');
   // No focus ring or hover on the button just clicked; the page's own height.
   await page.evaluate(() => document.activeElement.blur());
   await page.mouse.move(0, 0);
