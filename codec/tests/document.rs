@@ -4,9 +4,9 @@
 //! more than the input's size in nodes; depth limits are `decode`'s.
 
 mod common;
+mod counting;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use counting::allocated_by;
 
 use bytes::Bytes;
 use common::{arbitrary_value, repo_root};
@@ -16,36 +16,6 @@ use genvm_calldata::{
 };
 use proptest::prelude::*;
 use serde_json::Value as Json;
-
-/// Counts the bytes each thread allocates, so parallel tests don't mix.
-struct Counting;
-
-thread_local! {
-    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATED.with(|n| n.set(n.get() + layout.size()));
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Bytes allocated on this thread while running `f`.
-fn allocated_by<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATED.with(Cell::get);
-    let result = f();
-    (result, ALLOCATED.with(Cell::get) - before)
-}
 
 /// Every element and entry the document reaches by index, by key and by
 /// iteration is the value's.

@@ -2,44 +2,14 @@
 //! validation and walking a view allocate nothing.
 
 mod common;
+mod counting;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use counting::allocated_by;
 
 use genvm_calldata::{
     decode, decode_ref, decode_with, validate, validate_with, DecodeOptions, Encode, ErrorKind,
     Value, ValueRef,
 };
-
-/// Counts the bytes each thread allocates, so parallel tests don't mix.
-struct Counting;
-
-thread_local! {
-    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATED.with(|n| n.set(n.get() + layout.size()));
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Bytes allocated on this thread while running `f`.
-fn allocated_by<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCATED.with(Cell::get);
-    let result = f();
-    (result, ALLOCATED.with(Cell::get) - before)
-}
 
 fn nested_arrays(depth: usize) -> Vec<u8> {
     let mut input = vec![0x0d; depth - 1]; // [x]
