@@ -245,30 +245,53 @@ pub extern "C" fn from_text_form(len: usize) -> u32 {
 #[cfg_attr(not(feature = "schema"), no_mangle)]
 pub extern "C" fn frame_contexts() -> u32 {
     with_input(0, |_, out, _| {
-        for (index, context) in FrameContext::ALL.iter().enumerate() {
-            if index > 0 {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(context.name().as_bytes());
-        }
-        let default = FrameContext::default();
-        let index = FrameContext::ALL.iter().position(|c| *c == default);
-        // The default is one of ALL.
-        index.unwrap_or_default() as u32
+        names(out, &FrameContext::ALL, FrameContext::default(), |c| {
+            c.name()
+        })
     })
 }
 
 /// The context numbered `index` (see [`frame_contexts`]).
 pub(crate) fn context(index: u32, out: &mut Vec<u8>) -> Result<FrameContext, u32> {
-    match FrameContext::ALL.get(index as usize) {
-        Some(context) => Ok(*context),
-        None => Err(fail(
-            out,
-            "unknown_context",
-            format_args!("no frame context number {index}"),
-            0,
-        )),
+    numbered(
+        &FrameContext::ALL,
+        index,
+        out,
+        "unknown_context",
+        "frame context",
+    )
+}
+
+/// Writes the names of `all` into the output, one per line, in order, and
+/// returns the number of `default` among them.
+fn names<T: Copy + PartialEq>(
+    out: &mut Vec<u8>,
+    all: &[T],
+    default: T,
+    name: impl Fn(T) -> &'static str,
+) -> u32 {
+    for (index, member) in all.iter().enumerate() {
+        if index > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(name(*member).as_bytes());
     }
+    // The default is one of `all`.
+    all.iter().position(|m| *m == default).unwrap_or_default() as u32
+}
+
+/// The member of `all` numbered `index`, or a failure of `kind` naming
+/// `what`.
+fn numbered<T: Copy>(
+    all: &[T],
+    index: u32,
+    out: &mut Vec<u8>,
+    kind: &str,
+    what: &str,
+) -> Result<T, u32> {
+    all.get(index as usize)
+        .copied()
+        .ok_or_else(|| fail(out, kind, format_args!("no {what} number {index}"), 0))
 }
 
 /// Reads the input as a result frame of generation number `generation` in
@@ -439,30 +462,21 @@ pub extern "C" fn encode_result(
 #[no_mangle]
 pub extern "C" fn abi_generations() -> u32 {
     with_input(0, |_, out, _| {
-        for (index, generation) in AbiGeneration::ALL.iter().enumerate() {
-            if index > 0 {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(generation.value().as_bytes());
-        }
-        let default = AbiGeneration::default();
-        let index = AbiGeneration::ALL.iter().position(|g| *g == default);
-        // The default is one of ALL.
-        index.unwrap_or_default() as u32
+        names(out, &AbiGeneration::ALL, AbiGeneration::default(), |g| {
+            g.value()
+        })
     })
 }
 
 /// The generation numbered `index` (see [`abi_generations`]).
 pub(crate) fn generation(index: u32, out: &mut Vec<u8>) -> Result<AbiGeneration, u32> {
-    match AbiGeneration::ALL.get(index as usize) {
-        Some(generation) => Ok(*generation),
-        None => Err(fail(
-            out,
-            "unknown_generation",
-            format_args!("no ABI generation number {index}"),
-            0,
-        )),
-    }
+    numbered(
+        &AbiGeneration::ALL,
+        index,
+        out,
+        "unknown_generation",
+        "ABI generation",
+    )
 }
 
 /// Records a method-call error (see [`CALL_FAILED`]).
